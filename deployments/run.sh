@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds (when needed) and starts Huimin on Payara Micro. Configured only by environment:
+#   HUIMIN_DB_URL       JDBC URL (unset: embedded H2 file under ./data)
+#   HUIMIN_DB_USER      database user          HUIMIN_DB_PASSWORD  its password
+#   HUIMIN_HTTP_PORT    HTTP port (default 8080)
+#   HUIMIN_DEMO_DATA    true: load demo data once (idempotent)
+#   HUIMIN_ADMIN_PASSWORD  creates the first admin when the database has no user
+#   HUIMIN_CLUSTER      true: join other Huimin nodes (Hazelcast) instead of running alone
+#   HUIMIN_JAVA_OPTS    extra JVM options (default -Xmx512m)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f target/huimin.war ] || [ ! -f target/payara-micro.jar ] || [ "${HUIMIN_BUILD:-auto}" = "always" ]; then
+  mvn -q -B -DskipTests package
+fi
+export HUIMIN_DB_URL="${HUIMIN_DB_URL:-jdbc:h2:file:$(pwd)/data/huimin;AUTO_SERVER=TRUE}"
+case "$HUIMIN_DB_URL" in
+  jdbc:postgresql:*) export HUIMIN_DB_CLASS=org.postgresql.ds.PGSimpleDataSource ;;
+  jdbc:h2:*) export HUIMIN_DB_CLASS=org.h2.Driver; export HUIMIN_DB_USER="${HUIMIN_DB_USER:-sa}" ;;
+  *) echo "HUIMIN_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL" >&2; exit 2 ;;
+esac
+mkdir -p data target/tmp
+CLUSTER_OPTS=(--nocluster)
+if [ "${HUIMIN_CLUSTER:-false}" = "true" ]; then CLUSTER_OPTS=(--clustername huimin); fi
+exec java ${HUIMIN_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir=target/tmp -Dhazelcast.phone.home.enabled=false \
+  -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
+  -jar target/payara-micro.jar --deploy target/huimin.war --contextroot / \
+  --port "${HUIMIN_HTTP_PORT:-8080}" --disablephonehome "${CLUSTER_OPTS[@]}"

@@ -1,0 +1,125 @@
+package cn.huimin.application;
+
+import cn.huimin.domain.model.audit.AuditChain;
+import cn.huimin.domain.model.audit.AuditEntry;
+import cn.huimin.domain.model.audit.AuditHead;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the hash-chained audit trail. Writers lock the chain's head row, so entries get consecutive numbers and
+ * each links to the one before, on one node or many.
+ */
+@Stateless
+public class AuditLog {
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Records a state change inside the caller's transaction: it commits or rolls back with the change. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void record(String actor, String action, String entityType, Object entityId, Map<String, ?> before,
+                       Map<String, ?> after) {
+        append(actor, action, entityType, entityId, before, after);
+    }
+
+    /** Records an event that must stay even when the caller's transaction rolls back (refusals, logins). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAlone(String actor, String action, String entityType, Object entityId, Map<String, ?> details) {
+        append(actor, action, entityType, entityId, null, details);
+    }
+
+    private void append(String actor, String action, String entityType, Object entityId, Map<String, ?> before,
+                        Map<String, ?> after) {
+        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry e = new AuditEntry();
+        e.setSeq(head.getLastSeq() + 1);
+        e.setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        e.setActor(actor == null ? "anonymous" : actor);
+        e.setAction(action);
+        e.setEntityType(entityType);
+        e.setEntityId(entityId == null ? null : String.valueOf(entityId));
+        e.setBeforeState(toJson(before));
+        e.setAfterState(toJson(after));
+        e.setPrevHash(head.getLastHash());
+        e.setHash(AuditChain.hashOf(e));
+        em.persist(e);
+        head.setLastSeq(e.getSeq());
+        head.setLastHash(e.getHash());
+    }
+
+    private static String toJson(Map<String, ?> state) {
+        if (state == null) {
+            return null;
+        }
+        String json = JSON.toJson(state);
+        return json.length() > 8000 ? json.substring(0, 7990) + "…\"" : json;
+    }
+
+    public List<AuditEntry> forEntity(String entityType, Object entityId) {
+        return em.createQuery("select a from AuditEntry a where a.entityType = :t and a.entityId = :i order by a.seq",
+                        AuditEntry.class)
+                .setParameter("t", entityType).setParameter("i", String.valueOf(entityId))
+                .setMaxResults(500).getResultList();
+    }
+
+    public List<AuditEntry> page(int first, int size) {
+        return em.createQuery("select a from AuditEntry a order by a.seq desc", AuditEntry.class)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select h.lastSeq from AuditHead h where h.id = 1", Long.class).getSingleResult();
+    }
+
+    /** Reads the whole chain in batches and checks every link. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Verification verify() {
+        AuditHead head = em.find(AuditHead.class, 1);
+        List<AuditEntry> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("select a from AuditEntry a where a.seq > :s order by a.seq",
+                    AuditEntry.class).setParameter("s", after).setMaxResults(2000).getResultList();
+            if (batch.isEmpty()) {
+                break;
+            }
+            all.addAll(batch);
+            after = batch.get(batch.size() - 1).getSeq();
+            em.clear();
+        }
+        AuditChain.Break b = AuditChain.check(all, head.getLastSeq(), head.getLastHash());
+        return new Verification(b == null, all.size(), b == null ? null : b.seq(), b == null ? null : b.kind());
+    }
+
+    public static final class Verification {
+        private final boolean intact;
+        private final long checked;
+        private final Long brokenAt;
+        private final String damage;
+
+        public Verification(boolean intact, long checked, Long brokenAt, String damage) {
+            this.intact = intact;
+            this.checked = checked;
+            this.brokenAt = brokenAt;
+            this.damage = damage;
+        }
+
+        public boolean isIntact() { return intact; }
+        public long getChecked() { return checked; }
+        public Long getBrokenAt() { return brokenAt; }
+        public String getDamage() { return damage; }
+    }
+}

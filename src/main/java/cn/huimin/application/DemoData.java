@@ -1,0 +1,196 @@
+package cn.huimin.application;
+
+import cn.huimin.domain.model.catalogue.DeliverableType;
+import cn.huimin.domain.model.catalogue.Indicator;
+import cn.huimin.domain.model.catalogue.ServiceCategory;
+import cn.huimin.domain.model.place.Place;
+import cn.huimin.domain.model.place.PlaceLevel;
+import cn.huimin.domain.model.place.PurchasingUnit;
+import cn.huimin.domain.model.user.AppUser;
+import cn.huimin.security.PasswordHasher;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.*;
+import java.util.logging.Logger;
+
+/**
+ * Demo data for the zero-setup run: one county, three townships, twelve villages, two purchasing units, the
+ * service catalogue and a login for every role (password huimin-demo). Loaded once: a second start adds nothing.
+ */
+@Stateless
+@PermitAll
+public class DemoData {
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+    public static final String PASSWORD = "huimin-demo";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    AuditLog audit;
+
+    public void load() {
+        if (!em.createQuery("select u.id from AppUser u where u.username = 'officer'", Long.class).getResultList().isEmpty()) {
+            LOG.info("Demo data already present");
+            return;
+        }
+        loadCatalogue();
+        Place county = place("HM", "惠民县", "Huimin County", PlaceLevel.COUNTY, null);
+        String[][] towns = {
+                {"DH", "东湖镇", "Donghu Town"}, {"XS", "西山镇", "Xishan Town"}, {"NH", "南河街道", "Nanhe Street"}};
+        String[][] villages = {
+                {"桃源村", "Taoyuan Village"}, {"柳塘村", "Liutang Village"}, {"石桥村", "Shiqiao Village"}, {"荷花村", "Hehua Village"},
+                {"松林村", "Songlin Village"}, {"云峰村", "Yunfeng Village"}, {"清泉村", "Qingquan Village"}, {"竹园村", "Zhuyuan Village"},
+                {"河滨社区", "Hebin Community"}, {"新华社区", "Xinhua Community"}, {"文昌社区", "Wenchang Community"}, {"金桥社区", "Jinqiao Community"}};
+        Place donghu = null;
+        for (int t = 0; t < towns.length; t++) {
+            Place town = place("HM-" + towns[t][0], towns[t][1], towns[t][2], PlaceLevel.TOWNSHIP, county.getId());
+            if (t == 0) {
+                donghu = town;
+            }
+            for (int v = 0; v < 4; v++) {
+                String[] name = villages[t * 4 + v];
+                place("HM-" + towns[t][0] + "-" + (v + 1), name[0], name[1], PlaceLevel.VILLAGE, town.getId());
+            }
+        }
+        PurchasingUnit bureau = unit("HM-CTB", "惠民县文化和旅游局", "Huimin County Culture and Tourism Bureau", county.getId());
+        PurchasingUnit station = unit("HM-DH-CS", "东湖镇综合文化站", "Donghu Town Comprehensive Cultural Station", donghu.getId());
+
+        List<String[]> users = new ArrayList<>(List.of(
+                new String[]{"admin", "系统管理员 Administrator", "admin", null},
+                new String[]{"officer", "王采购 Wang (procurement officer)", "officer", "bureau"},
+                new String[]{"officer2", "李采购 Li (station officer)", "officer", "station"},
+                new String[]{"head", "张局长 Zhang (department head)", "head", "bureau"},
+                new String[]{"finance", "赵财务 Zhao (finance)", "finance", "bureau"},
+                new String[]{"supervisor", "钱监督 Qian (supervisor)", "supervisor", null},
+                new String[]{"evaluator", "孙评估 Sun (third-party evaluator)", "evaluator", null},
+                new String[]{"station1", "周站长 Zhou (station staff)", "station", "station"}));
+        for (int i = 1; i <= 6; i++) {
+            users.add(new String[]{"vendor" + i, "供应商" + i + " Vendor " + i, "vendor", null});
+        }
+        for (int i = 1; i <= 9; i++) {
+            users.add(new String[]{"expert" + i, "评审专家" + i + " Expert " + i, "expert", null});
+        }
+        List<String> hashes = users.parallelStream().map(u -> PasswordHasher.hash(PASSWORD.toCharArray())).toList();
+        for (int i = 0; i < users.size(); i++) {
+            String[] u = users.get(i);
+            AppUser user = new AppUser();
+            user.setUsername(u[0]);
+            user.setDisplayName(u[1]);
+            user.setRoles(u[2]);
+            user.setUnitId(u[3] == null ? null : u[3].equals("bureau") ? bureau.getId() : station.getId());
+            user.setPasswordHash(hashes.get(i));
+            user.setActive(true);
+            user.setCreatedAt(Instant.now());
+            em.persist(user);
+        }
+        audit.record("system", "DEMO_DATA_LOADED", "system", null, null,
+                Map.of("places", 16, "units", 2, "users", users.size()));
+        LOG.info("Demo data loaded: " + users.size() + " logins, password " + PASSWORD);
+    }
+
+    /** Creates the first administrator from HUIMIN_ADMIN_PASSWORD when the database has no user at all. */
+    public void firstAdmin(String password) {
+        if (password == null || password.length() < 8
+                || em.createQuery("select count(u) from AppUser u", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        AppUser user = new AppUser();
+        user.setUsername("admin");
+        user.setDisplayName("Administrator");
+        user.setRoles("admin");
+        user.setPasswordHash(PasswordHasher.hash(password.toCharArray()));
+        user.setActive(true);
+        user.setCreatedAt(Instant.now());
+        em.persist(user);
+        audit.record("system", "USER_CREATED", "user", "admin", null, Map.of("username", "admin", "roles", "admin"));
+    }
+
+    private void loadCatalogue() {
+        category("STEWARD", "文化管家", "Cultural steward",
+                new String[][]{{"STW-ACT", "组织活动", "Activity organized", "场", "activity"},
+                        {"STW-TRN", "培训课时", "Training hour", "课时", "training hour"},
+                        {"STW-TEAM", "培育文艺团队", "Cultural team built", "支", "team"},
+                        {"STW-DAY", "驻站服务日", "Day on duty at the station", "天", "day"}},
+                new Object[][]{{"STW-I-ACT", "活动开展", "Activities delivered", 25}, {"STW-I-TRN", "培训成效", "Training delivered", 20},
+                        {"STW-I-TEAM", "团队建设", "Teams built", 15}, {"STW-I-PRES", "人员在岗", "Staff presence", 10},
+                        {"STW-I-SAT", "群众满意度", "Resident satisfaction", 25}, {"STW-I-SAFE", "安全与投诉", "Safety and complaints", 5}});
+        category("OPERA", "送戏下乡", "Village opera",
+                new String[][]{{"OPR-PERF", "戏曲演出", "Opera performance", "场", "performance"}},
+                new Object[][]{{"OPR-I-DEL", "演出场次完成率", "Performances delivered", 40}, {"OPR-I-QUA", "演出质量", "Performance quality", 25},
+                        {"OPR-I-SAT", "群众满意度", "Resident satisfaction", 35}});
+        category("FILM", "农村公益电影", "Rural film",
+                new String[][]{{"FLM-SCR", "公益电影放映", "Film screening", "场", "screening"}},
+                new Object[][]{{"FLM-I-DEL", "放映场次完成率", "Screenings delivered", 50}, {"FLM-I-ATT", "观影人次", "Attendance", 20},
+                        {"FLM-I-SAT", "群众满意度", "Resident satisfaction", 30}});
+        category("TRAINING", "艺术培训", "Arts training",
+                new String[][]{{"TRN-HOUR", "艺术培训课时", "Arts training hour", "课时", "training hour"},
+                        {"TRN-SHOW", "成果展演", "Final showcase", "场", "showcase"}},
+                new Object[][]{{"TRN-I-HRS", "课时完成率", "Hours delivered", 35}, {"TRN-I-ATT", "学员出勤", "Attendance", 20},
+                        {"TRN-I-OUT", "培训成果", "Outcomes", 15}, {"TRN-I-SAT", "学员满意度", "Trainee satisfaction", 30}});
+        category("VENUE", "场馆运营", "Venue operation",
+                new String[][]{{"VEN-DAY", "场馆开放日", "Venue opening day", "天", "opening day"},
+                        {"VEN-EVT", "场馆活动", "Venue event", "场", "event"}},
+                new Object[][]{{"VEN-I-OPEN", "开放时长达标", "Opening hours kept", 30}, {"VEN-I-USE", "场馆利用率", "Utilization", 25},
+                        {"VEN-I-SAFE", "安全管理", "Safety", 15}, {"VEN-I-SAT", "群众满意度", "Resident satisfaction", 30}});
+    }
+
+    private void category(String code, String zh, String en, String[][] deliverables, Object[][] indicators) {
+        ServiceCategory c = new ServiceCategory();
+        c.setCode(code);
+        c.setNameZh(zh);
+        c.setNameEn(en);
+        c.setActive(true);
+        em.persist(c);
+        for (String[] d : deliverables) {
+            DeliverableType t = new DeliverableType();
+            t.setCategoryId(c.getId());
+            t.setCode(d[0]);
+            t.setNameZh(d[1]);
+            t.setNameEn(d[2]);
+            t.setUnitZh(d[3]);
+            t.setUnitEn(d[4]);
+            t.setActive(true);
+            em.persist(t);
+        }
+        for (Object[] i : indicators) {
+            Indicator ind = new Indicator();
+            ind.setCategoryId(c.getId());
+            ind.setCode((String) i[0]);
+            ind.setNameZh((String) i[1]);
+            ind.setNameEn((String) i[2]);
+            ind.setWeight((Integer) i[3]);
+            ind.setActive(true);
+            em.persist(ind);
+        }
+    }
+
+    private Place place(String code, String zh, String en, PlaceLevel level, Long parent) {
+        Place p = new Place();
+        p.setCode(code);
+        p.setNameZh(zh);
+        p.setNameEn(en);
+        p.setLevel(level);
+        p.setParentId(parent);
+        p.setActive(true);
+        em.persist(p);
+        em.flush();
+        return p;
+    }
+
+    private PurchasingUnit unit(String code, String zh, String en, Long placeId) {
+        PurchasingUnit u = new PurchasingUnit();
+        u.setCode(code);
+        u.setNameZh(zh);
+        u.setNameEn(en);
+        u.setPlaceId(placeId);
+        u.setActive(true);
+        em.persist(u);
+        em.flush();
+        return u;
+    }
+}

@@ -1,0 +1,224 @@
+package cn.huimin.application;
+
+import cn.huimin.domain.model.catalogue.DeliverableType;
+import cn.huimin.domain.model.place.Place;
+import cn.huimin.domain.model.place.PurchasingUnit;
+import cn.huimin.domain.model.tender.*;
+import cn.huimin.domain.shared.WorkingDayCalendar;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.*;
+
+/** What everyone may see without logging in: published tenders, every version of their notices, OCDS releases. */
+@Stateless
+@PermitAll
+public class PublicNotices {
+    private static final List<TenderStatus> PUBLIC = List.of(TenderStatus.PUBLISHED, TenderStatus.CANCELLED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    TenderService tenders;
+
+    @EJB
+    Catalogue catalogue;
+
+    @EJB
+    DocumentService documents;
+
+    public List<TenderRow> list(String text, int first, int size) {
+        return em.createQuery("select t from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or t.noticeNumber like :q) order by t.publishedAt desc, t.id desc", Tender.class)
+                .setParameter("s", PUBLIC).setParameter("q", pattern(text))
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(size, 1), 100))
+                .getResultList().stream().map(tenders::row).toList();
+    }
+
+    public long count(String text) {
+        return em.createQuery("select count(t) from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or t.noticeNumber like :q)", Long.class)
+                .setParameter("s", PUBLIC).setParameter("q", pattern(text)).getSingleResult();
+    }
+
+    private static String pattern(String text) {
+        return text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase().replace("%", "").replace("_", "") + "%";
+    }
+
+    public Tender tender(Long id) {
+        Tender t = id == null ? null : em.find(Tender.class, id);
+        if (t == null || !PUBLIC.contains(t.getStatus())) {
+            throw AppException.notFound("tender.notFound");
+        }
+        t.getLots().forEach(l -> l.getDeliverables().size());
+        t.getFactors().size();
+        return t;
+    }
+
+    public List<TenderNotice> notices(Long tenderId) {
+        tender(tenderId);
+        return em.createQuery("select n from TenderNotice n where n.tenderId = :t order by n.versionNo", TenderNotice.class)
+                .setParameter("t", tenderId).getResultList();
+    }
+
+    /** An OCDS 1.1 release package with one release per notice version of the tender. */
+    public Map<String, Object> ocdsPackage(Long tenderId) {
+        Tender t = tender(tenderId);
+        List<Map<String, Object>> releases = new ArrayList<>();
+        for (TenderNotice n : notices(tenderId)) {
+            releases.add(release(t, n));
+        }
+        return releasePackage(releases, "/api/public/tenders/" + tenderId + "/ocds");
+    }
+
+    /** The latest release of every public tender, newest first (paged). */
+    public Map<String, Object> ocdsLatest(int first, int size) {
+        List<Map<String, Object>> releases = new ArrayList<>();
+        List<Tender> list = em.createQuery("select t from Tender t where t.status in :s order by t.publishedAt desc, t.id desc", Tender.class)
+                .setParameter("s", PUBLIC).setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(size, 1), 100))
+                .getResultList();
+        for (Tender t : list) {
+            List<TenderNotice> ns = notices(t.getId());
+            if (!ns.isEmpty()) {
+                releases.add(release(t, ns.get(ns.size() - 1)));
+            }
+        }
+        return releasePackage(releases, "/api/public/ocds?first=" + first + "&size=" + size);
+    }
+
+    private Map<String, Object> releasePackage(List<Map<String, Object>> releases, String path) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("uri", "urn:huimin:" + path);
+        p.put("version", "1.1");
+        p.put("publishedDate", iso(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        p.put("publisher", Map.of("name", "Huimin public cultural services procurement"));
+        p.put("license", "https://creativecommons.org/publicdomain/zero/1.0/");
+        p.put("publicationPolicy", "https://standard.open-contracting.org/1.1/en/");
+        p.put("releases", releases);
+        return p;
+    }
+
+    private Map<String, Object> release(Tender t, TenderNotice n) {
+        PurchasingUnit unit = catalogue.unit(t.getUnitId());
+        String buyerId = "HM-UNIT-" + unit.getCode();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ocid", ocid(t));
+        r.put("id", ocid(t) + "-" + n.getVersionNo());
+        r.put("date", iso(n.getPublishedAt()));
+        r.put("tag", List.of(switch (n.getKind()) {
+            case TENDER -> "tender";
+            case AMENDMENT -> "tenderAmendment";
+            case CANCELLATION -> "tenderCancellation";
+        }));
+        r.put("initiationType", "tender");
+        r.put("language", "zh");
+        Map<String, Object> party = new LinkedHashMap<>();
+        party.put("id", buyerId);
+        party.put("name", unit.getNameZh());
+        party.put("roles", List.of("buyer", "procuringEntity"));
+        r.put("parties", List.of(party));
+        r.put("buyer", Map.of("id", buyerId, "name", unit.getNameZh()));
+
+        Map<String, Object> tender = new LinkedHashMap<>();
+        tender.put("id", t.getNoticeNumber());
+        tender.put("title", t.getTitle());
+        if (t.getDescription() != null) {
+            tender.put("description", t.getDescription());
+        }
+        tender.put("status", n.getKind() == TenderNotice.Kind.CANCELLATION ? "cancelled" : "active");
+        tender.put("procuringEntity", Map.of("id", buyerId, "name", unit.getNameZh()));
+        tender.put("value", money(t.getBudget()));
+        tender.put("procurementMethod", switch (t.getMethod()) {
+            case OPEN_TENDER -> "open";
+            case COMPETITIVE_CONSULTATION -> "selective";
+            case SINGLE_SOURCE -> "direct";
+        });
+        tender.put("procurementMethodDetails", switch (t.getMethod()) {
+            case OPEN_TENDER -> "公开招标 Open tender";
+            case COMPETITIVE_CONSULTATION -> "竞争性磋商 Competitive consultation";
+            case SINGLE_SOURCE -> "单一来源 Single source";
+        });
+        if (t.getMethod() == ProcurementMethod.SINGLE_SOURCE && t.getSingleSourceReason() != null) {
+            tender.put("procurementMethodRationale", t.getSingleSourceReason());
+        }
+        tender.put("mainProcurementCategory", "services");
+        if (t.getMethod() != ProcurementMethod.SINGLE_SOURCE) {
+            tender.put("awardCriteria", "ratedCriteria");
+        }
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("startDate", iso(t.getPublishedAt()));
+        if (n.getBidDeadline() != null) {
+            period.put("endDate", iso(n.getBidDeadline()));
+        }
+        tender.put("tenderPeriod", period);
+        List<Map<String, Object>> lots = new ArrayList<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (TenderLot lot : t.getLots()) {
+            String lotId = "lot-" + lot.getLotNo();
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("id", lotId);
+            l.put("title", lot.getTitle());
+            if (lot.getBudgetCeiling() != null) {
+                l.put("value", money(lot.getBudgetCeiling()));
+            }
+            if (lot.getServiceStart() != null && lot.getServiceEnd() != null) {
+                l.put("contractPeriod", Map.of("startDate", lot.getServiceStart() + "T00:00:00+08:00",
+                        "endDate", lot.getServiceEnd() + "T23:59:59+08:00"));
+            }
+            lots.add(l);
+            int i = 0;
+            for (LotDeliverable d : lot.getDeliverables()) {
+                DeliverableType type = catalogue.deliverable(d.getDeliverableTypeId());
+                Place place = catalogue.place(d.getPlaceId());
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", lotId + "-" + (++i));
+                item.put("description", type.getNameZh() + " · " + place.getNameZh() + " · " + d.getPerPeriod());
+                item.put("quantity", d.getQuantity());
+                item.put("unit", Map.of("name", type.getUnitZh()));
+                item.put("relatedLot", lotId);
+                items.add(item);
+            }
+        }
+        tender.put("lots", lots);
+        tender.put("items", items);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (DocumentInfo d : documents.publicList(t.getId())) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("id", "doc-" + d.getId());
+            doc.put("documentType", "biddingDocuments");
+            doc.put("title", d.getFileName());
+            doc.put("url", "/api/public/documents/" + d.getId());
+            doc.put("format", d.getContentType());
+            doc.put("datePublished", iso(d.getUploadedAt().isAfter(t.getPublishedAt()) ? d.getUploadedAt() : t.getPublishedAt()));
+            docs.add(doc);
+        }
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("id", "notice-" + n.getVersionNo());
+        notice.put("documentType", n.getKind() == TenderNotice.Kind.TENDER ? "tenderNotice" : "clarifications");
+        notice.put("title", t.getNoticeNumber() + " v" + n.getVersionNo());
+        notice.put("url", "/public/notice.xhtml?id=" + t.getId() + "#v" + n.getVersionNo());
+        notice.put("datePublished", iso(n.getPublishedAt()));
+        docs.add(notice);
+        tender.put("documents", docs);
+        r.put("tender", tender);
+        return r;
+    }
+
+    static String ocid(Tender t) {
+        return "ocds-hm2026-" + t.getNoticeNumber();
+    }
+
+    private static Map<String, Object> money(java.math.BigDecimal amount) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("amount", amount);
+        m.put("currency", "CNY");
+        return m;
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(WorkingDayCalendar.ZONE));
+    }
+}

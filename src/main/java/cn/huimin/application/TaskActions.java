@@ -1,0 +1,244 @@
+package cn.huimin.application;
+
+import cn.huimin.domain.model.user.Role;
+import cn.huimin.process.Bootstrap;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.*;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * The inbox: a user's own tasks and the unclaimed tasks of the groups (roles) he belongs to. A task is claimed by
+ * one person; only that person completes it; completing writes the domain change and moves the process in one
+ * transaction.
+ */
+@Stateless
+@DeclareRoles({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR, Role.VENDOR, Role.EXPERT, Role.EVALUATOR, Role.STATION})
+@RolesAllowed({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR, Role.VENDOR, Role.EXPERT, Role.EVALUATOR, Role.STATION})
+public class TaskActions {
+    public static final Set<String> DECISIONS = Set.of("APPROVE", "RETURN", "REJECT");
+
+    @EJB
+    Bootstrap bootstrap;
+
+    @EJB
+    Callers callers;
+
+    @EJB
+    TenderService tenders;
+
+    @EJB
+    AuditLog audit;
+
+    public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
+        TaskQuery q = query(callers.current());
+        switch (sortField == null ? "" : sortField) {
+            case "name" -> q.orderByTaskName();
+            case "due" -> q.orderByDueDate();
+            default -> q.orderByTaskCreateTime();
+        }
+        if (ascending) {
+            q.asc();
+        } else {
+            q.desc();
+        }
+        List<Task> tasks = q.listPage(Math.max(0, first), Math.min(Math.max(1, size), 100));
+        List<TaskRow> rows = new ArrayList<>();
+        for (Task t : tasks) {
+            rows.add(describe(t));
+        }
+        return rows;
+    }
+
+    public long inboxCount() {
+        return query(callers.current()).count();
+    }
+
+    private TaskQuery query(Caller c) {
+        TaskQuery q = engine().getTaskService().createTaskQuery().active()
+                .or().taskAssignee(c.username());
+        if (!c.roles().isEmpty()) {
+            q = q.taskCandidateGroupIn(new ArrayList<>(c.roles()));
+        }
+        return q.endOr();
+    }
+
+    /** The task, if the caller may see it: assignee, or a member of a candidate group while it is unclaimed. */
+    public TaskRow get(String taskId) {
+        Caller c = callers.current();
+        return describe(visible(taskId, c));
+    }
+
+    public void claim(String taskId) {
+        Caller c = callers.current();
+        Task t = visible(taskId, c);
+        if (t.getAssignee() != null) {
+            if (t.getAssignee().equals(c.username())) {
+                return;
+            }
+            throw AppException.conflict("task.claimedByOther", t.getAssignee());
+        }
+        try {
+            engine().getTaskService().claim(taskId, c.username());
+        } catch (OptimisticLockingException | org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            throw AppException.conflict("task.claimedByOther", "?");
+        }
+        audit.record(c.username(), "TASK_CLAIMED", "task", taskId, null, Map.of("step", t.getTaskDefinitionKey()));
+    }
+
+    public void unclaim(String taskId) {
+        Caller c = callers.current();
+        Task t = actionable(taskId, c);
+        engine().getTaskService().setAssignee(t.getId(), null);
+        audit.record(c.username(), "TASK_RELEASED", "task", taskId, null, Map.of("step", t.getTaskDefinitionKey()));
+    }
+
+    /**
+     * Completes a decision task. decision: APPROVE / RETURN / REJECT (head), APPROVE / RETURN (finance), APPROVE /
+     * REJECT (change). Returning or rejecting needs a comment. reviseTender is completed by resubmitting the tender.
+     */
+    public void complete(String taskId, String decision, String comment) {
+        Caller c = callers.current();
+        Task t = actionable(taskId, c);
+        String key = t.getTaskDefinitionKey();
+        List<Violation> v = new ArrayList<>();
+        Set<String> allowed = switch (key) {
+            case "approveTender" -> Set.of("APPROVE", "RETURN", "REJECT");
+            case "approveTenderFinance" -> Set.of("APPROVE", "RETURN");
+            case "approveTenderChange" -> Set.of("APPROVE", "REJECT");
+            case "reviseTender" -> Set.of("SUBMIT");
+            default -> Set.of();
+        };
+        if (decision == null || !allowed.contains(decision)) {
+            v.add(new Violation("decision", "task.decisionUnknown", String.join(", ", allowed)));
+        }
+        if (("RETURN".equals(decision) || "REJECT".equals(decision)) && (comment == null || comment.isBlank())) {
+            v.add(new Violation("comment", "task.commentRequired"));
+        }
+        if (comment != null && comment.length() > 4000) {
+            v.add(new Violation("comment", "validation.tooLong", 4000));
+        }
+        if (!v.isEmpty()) {
+            throw AppException.invalid(v);
+        }
+        TaskService ts = engine().getTaskService();
+        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId"));
+        Long tenderId = (Long) vars.get("tenderId");
+        try {
+            switch (key) {
+                case "approveTender" -> {
+                    tenders.recordDecision(tenderId, key, decision, comment);
+                    ts.complete(t.getId(), Map.of("headDecision", decision));
+                }
+                case "approveTenderFinance" -> {
+                    tenders.recordDecision(tenderId, key, decision, comment);
+                    ts.complete(t.getId(), Map.of("financeDecision", decision));
+                }
+                case "approveTenderChange" -> {
+                    tenders.recordChangeDecision((Long) vars.get("changeId"), decision, comment);
+                    ts.complete(t.getId(), Map.of("changeDecision", decision));
+                }
+                case "reviseTender" -> tenders.submit(tenderId, tenders.form(tenderId).getVersion());
+                default -> throw AppException.conflict("task.unknownStep");
+            }
+        } catch (OptimisticLockingException e) {
+            throw AppException.conflict("task.alreadyCompleted");
+        } catch (RuntimeException e) {
+            AppException app = AppErrors.find(e);
+            throw app != null ? app : e;
+        }
+        audit.record(c.username(), "TASK_COMPLETED", "task", taskId, null,
+                Map.of("step", key, "decision", decision, "tenderId", String.valueOf(tenderId)));
+    }
+
+    /** One process variable of a task the caller may see (ids only). */
+    public Object variable(String taskId, String name) {
+        visible(taskId, callers.current());
+        return engine().getTaskService().getVariable(taskId, name);
+    }
+
+    /** History of a process instance: who did which step, when. */
+    public List<HistoricTaskInstance> history(String processInstanceId) {
+        return engine().getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().listPage(0, 200);
+    }
+
+    public List<String> activeActivities(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        var pi = engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return pi == null ? List.of() : engine().getRuntimeService().getActiveActivityIds(processInstanceId);
+    }
+
+    public String processDefinitionXml(String processInstanceId) {
+        var hpi = engine().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (hpi == null) {
+            return null;
+        }
+        try (var in = engine().getRepositoryService().getProcessModel(hpi.getProcessDefinitionId())) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TaskRow describe(Task t) {
+        TaskRow r = TaskRow.of(t);
+        Object id = engine().getTaskService().getVariable(t.getId(), "tenderId");
+        if (id instanceof Long tenderId) {
+            r.setTenderId(tenderId);
+            r.setTenderTitle(tenders.title(tenderId));
+        }
+        return r;
+    }
+
+    private Task visible(String taskId, Caller c) {
+        Task t = taskId == null ? null : engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (t == null) {
+            boolean done = taskId != null && engine().getHistoryService().createHistoricTaskInstanceQuery()
+                    .taskId(taskId).finished().count() > 0;
+            if (done) {
+                throw AppException.conflict("task.alreadyCompleted");
+            }
+            throw AppException.notFound("task.notFound");
+        }
+        if (c.username().equals(t.getAssignee())) {
+            return t;
+        }
+        if (t.getAssignee() == null && inCandidateGroup(t, c)) {
+            return t;
+        }
+        throw AppException.forbidden("task.notYours");
+    }
+
+    private Task actionable(String taskId, Caller c) {
+        Task t = visible(taskId, c);
+        if (t.getAssignee() == null) {
+            engine().getTaskService().claim(t.getId(), c.username());
+            return engine().getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        }
+        return t;
+    }
+
+    private boolean inCandidateGroup(Task t, Caller c) {
+        for (IdentityLink l : engine().getTaskService().getIdentityLinksForTask(t.getId())) {
+            if ("candidate".equals(l.getType()) && l.getGroupId() != null && c.roles().contains(l.getGroupId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ProcessEngine engine() {
+        return bootstrap.engine();
+    }
+}

@@ -1,0 +1,9 @@
+package cn.huimin.domain.model.tender;
+
+public enum TenderStatus {
+    DRAFT, PENDING_APPROVAL, RETURNED, REJECTED, PUBLISHED, CANCELLED;
+
+    public boolean editable() {
+        return this == DRAFT || this == RETURNED;
+    }
+}

@@ -1,0 +1,85 @@
+package cn.huimin.interfaces.rest;
+
+import cn.huimin.application.DocumentService;
+import cn.huimin.application.PublicNotices;
+import cn.huimin.application.TenderService;
+import cn.huimin.domain.model.tender.Tender;
+import cn.huimin.domain.model.tender.TenderDocument;
+import cn.huimin.domain.model.tender.TenderNotice;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.*;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/public")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "public", description = "Published notices, without login")
+public class PublicResource {
+    @EJB
+    PublicNotices notices;
+
+    @EJB
+    DocumentService documents;
+
+    @GET
+    @Path("tenders")
+    @Operation(summary = "Published and cancelled tenders, newest first, paged")
+    public Map<String, Object> tenders(@QueryParam("q") String q, @QueryParam("first") @DefaultValue("0") int first,
+                                       @QueryParam("size") @DefaultValue("20") int size) {
+        return Map.of("total", notices.count(q), "items", notices.list(q, first, size));
+    }
+
+    @GET
+    @Path("tenders/{id}")
+    @Operation(summary = "One public notice with every published version")
+    public Map<String, Object> tender(@PathParam("id") long id) {
+        Tender t = notices.tender(id);
+        Map<String, Object> m = new LinkedHashMap<>(TenderService.toForm(t).asPublicMap());
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (TenderNotice n : notices.notices(id)) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("version", n.getVersionNo());
+            v.put("kind", n.getKind().name());
+            v.put("publishedAt", n.getPublishedAt().toString());
+            v.put("bidDeadline", n.getBidDeadline() == null ? null : n.getBidDeadline().toString());
+            v.put("text", n.getTextBody());
+            versions.add(v);
+        }
+        m.put("notices", versions);
+        m.put("documents", documents.publicList(id));
+        return m;
+    }
+
+    @GET
+    @Path("tenders/{id}/ocds")
+    @Operation(summary = "OCDS 1.1 release package: one release per notice version")
+    public Map<String, Object> ocds(@PathParam("id") long id) {
+        return notices.ocdsPackage(id);
+    }
+
+    @GET
+    @Path("ocds")
+    @Operation(summary = "OCDS 1.1 release package with the latest release of every public tender, paged")
+    public Map<String, Object> ocdsAll(@QueryParam("first") @DefaultValue("0") int first,
+                                       @QueryParam("size") @DefaultValue("20") int size) {
+        return notices.ocdsLatest(first, size);
+    }
+
+    @GET
+    @Path("documents/{id}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download a document of a published tender")
+    public Response document(@PathParam("id") long id) {
+        TenderDocument d = documents.download(id);
+        return Response.ok(d.getContent(), d.getContentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(d.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+}

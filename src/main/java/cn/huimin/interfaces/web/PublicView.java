@@ -1,0 +1,77 @@
+package cn.huimin.interfaces.web;
+
+import cn.huimin.application.*;
+import cn.huimin.domain.model.tender.Tender;
+import cn.huimin.domain.model.tender.TenderForm;
+import cn.huimin.domain.model.tender.TenderNotice;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Public notices, without login. */
+@Named
+@ViewScoped
+public class PublicView extends ViewSupport {
+    @EJB
+    PublicNotices notices;
+
+    @EJB
+    DocumentService documents;
+
+    private String query;
+    private Long id;
+    private TenderForm tender;
+    private String unitZh;
+    private String unitEn;
+    private List<TenderNotice> versions;
+    private List<DocumentInfo> docs;
+    private boolean missing;
+
+    private final LazyDataModel<TenderRow> model = new LazyDataModel<>() {
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) notices.count(query);
+        }
+
+        @Override
+        public List<TenderRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return notices.list(query, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(TenderRow row) {
+            return String.valueOf(row.getId());
+        }
+    };
+
+    public void loadNotice() {
+        if (tender != null || missing) {
+            return;
+        }
+        try {
+            Tender t = notices.tender(id);
+            tender = TenderService.toForm(t);
+            tender.setLastComment(null);
+            versions = notices.notices(id);
+            docs = documents.publicList(id);
+        } catch (RuntimeException e) {
+            missing = true;
+            show(e);
+        }
+    }
+
+    public LazyDataModel<TenderRow> getModel() { return model; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public TenderForm getTender() { return tender; }
+    public List<TenderNotice> getVersions() { return versions; }
+    public List<DocumentInfo> getDocs() { return docs; }
+    public boolean isMissing() { return missing; }
+}

@@ -1,0 +1,174 @@
+package cn.huimin.process;
+
+import cn.huimin.application.DemoData;
+import cn.huimin.application.WorkingDays;
+import cn.huimin.infrastructure.Database;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import jakarta.transaction.TransactionManager;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Starts Huimin in order: database migrations, the process engine on the container's JTA, the official calendar,
+ * demo data when asked for. Bean-managed transactions on purpose: with container-managed ones Camunda's schema
+ * creation is lost on PostgreSQL.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Bootstrap {
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    /** Every BPMN and DMN file of processes/, deployed together. ProcessResourcesTest keeps this list complete. */
+    public static final List<String> PROCESS_RESOURCES = List.of(
+            "processes/tender-preparation.bpmn",
+            "processes/tender-change.bpmn",
+            "processes/finance-approval.dmn");
+
+    @Resource(lookup = Database.JNDI)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    @ConfigProperty(name = "huimin.demo.data", defaultValue = "false")
+    boolean loadDemoData;
+
+    @Inject
+    @ConfigProperty(name = "huimin.admin.password")
+    java.util.Optional<String> adminPassword;
+
+    private volatile ProcessEngine engine;
+    private volatile boolean ready;
+
+    @PostConstruct
+    void start() {
+        try {
+            migrate();
+            engine = buildEngine();
+            deploy();
+            workingDays.ensureOfficialSchedule();
+            if (loadDemoData) {
+                demoData.load();
+            }
+            demoData.firstAdmin(adminPassword.orElse(null));
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().start();
+            ready = true;
+            long took = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("Huimin engine and database ready after " + took + " ms");
+        } catch (Exception e) {
+            throw new IllegalStateException("Huimin could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ready = false;
+        if (engine != null) {
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().shutdown();
+            engine.close();
+        }
+    }
+
+    public ProcessEngine engine() {
+        if (engine == null) {
+            throw new IllegalStateException("process engine not started");
+        }
+        return engine;
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void migrate() throws Exception {
+        String bytesType;
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+            bytesType = product.contains("postgres") ? "bytea" : "varbinary";
+        }
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("bytes", bytesType))
+                .load()
+                .migrate();
+    }
+
+    private ProcessEngine buildEngine() throws Exception {
+        TransactionManager tm = (TransactionManager) new InitialContext().lookup("java:appserver/TransactionManager");
+        JakartaTransactionProcessEngineConfiguration cfg = new JakartaTransactionProcessEngineConfiguration();
+        cfg.setProcessEngineName("huimin");
+        cfg.setDataSource(dataSource);
+        cfg.setTransactionManager(tm);
+        cfg.setTransactionsExternallyManaged(true);
+        cfg.setDatabaseSchemaUpdate("true");
+        cfg.setHistory("full");
+        cfg.setBeans(new CdiBeansMap(beanManager));
+        cfg.setJobExecutor(new ManagedJobExecutor(executor));
+        cfg.setJobExecutorActivate(false);
+        cfg.setJobExecutorDeploymentAware(true);
+        // hardening
+        cfg.setJavaSerializationFormatEnabled(false);
+        cfg.setDeserializationTypeValidationEnabled(true);
+        cfg.setEnableExpressionsInStoredQueries(false);
+        cfg.setQueryMaxResultsLimit(1000);
+        cfg.setCmmnEnabled(false);
+        cfg.setStandaloneTasksEnabled(false);
+        cfg.setEnableXxeProcessing(false);
+        cfg.setEnforceHistoryTimeToLive(true);
+        cfg.setAuthorizationEnabled(false);
+        return cfg.buildProcessEngine();
+    }
+
+    private void deploy() {
+        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+                .name("huimin").source("huimin").enableDuplicateFiltering(true);
+        ClassLoader cl = getClass().getClassLoader();
+        for (String resource : PROCESS_RESOURCES) {
+            InputStream in = cl.getResourceAsStream(resource);
+            if (in == null) {
+                throw new IllegalStateException("missing process resource " + resource);
+            }
+            builder.addInputStream(resource, in);
+        }
+        builder.deploy();
+        for (Deployment d : engine.getRepositoryService().createDeploymentQuery().list()) {
+            engine.getManagementService().registerDeploymentForJobExecutor(d.getId());
+        }
+    }
+}

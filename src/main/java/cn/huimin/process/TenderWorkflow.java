@@ -1,0 +1,42 @@
+package cn.huimin.process;
+
+import cn.huimin.application.TenderService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** What the tender BPMN calls: ${tenderWorkflow.publish(execution)} and friends. Variables hold ids only. */
+@Named("tenderWorkflow")
+@ApplicationScoped
+public class TenderWorkflow {
+    @EJB
+    TenderService tenders;
+
+    public void publish(DelegateExecution execution) {
+        tenders.publish((Long) execution.getVariable("tenderId"), actor(execution));
+    }
+
+    public void reject(DelegateExecution execution) {
+        tenders.reject((Long) execution.getVariable("tenderId"), actor(execution));
+    }
+
+    public void applyChange(DelegateExecution execution) {
+        tenders.applyChange((Long) execution.getVariable("changeId"), actor(execution));
+    }
+
+    public void dismissChange(DelegateExecution execution) {
+        tenders.dismissChange((Long) execution.getVariable("changeId"), actor(execution));
+    }
+
+    public void recordOverdue(DelegateExecution execution) {
+        tenders.recordOverdue(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                execution.getCurrentActivityId());
+    }
+
+    private static String actor(DelegateExecution execution) {
+        String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+                ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        return user == null ? "system" : user;
+    }
+}
