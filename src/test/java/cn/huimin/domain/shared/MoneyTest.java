@@ -59,7 +59,7 @@ class MoneyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "1,000", "1,200.50", "１２", "１２.００", "١٢", "12a", "1e5", "1E5", "+5", ".5", "5.",
-            "1.2.3", "¥100", "100元", "- 5", "0x10", "1 000", "NaN", "Infinity", "--1", "1-", "1.-5"})
+            "1.2.3", "¥100", "100元", "- 5", "0x10", "1 000", "12,", "NaN", "Infinity", "--1", "1-", "1.-5"})
     void nonNumbersAreRefused(String text) {
         assertThat(Money.check(text, false)).isEqualTo(Money.Problem.NOT_A_NUMBER);
         assertThat(Money.check(text, true)).isEqualTo(Money.Problem.NOT_A_NUMBER);
