@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -84,24 +83,32 @@ public class AuditLog {
         return em.createQuery("select h.lastSeq from AuditHead h where h.id = 1", Long.class).getSingleResult();
     }
 
-    /** Reads the whole chain in batches and checks every link. */
+    /** Reads the whole chain in batches and checks every link, holding one batch in memory at a time. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Verification verify() {
         AuditHead head = em.find(AuditHead.class, 1);
-        List<AuditEntry> all = new ArrayList<>();
+        long headSeq = head.getLastSeq();
+        String headHash = head.getLastHash();
+        AuditChain.Checker checker = new AuditChain.Checker();
         long after = 0;
-        while (true) {
+        boolean going = true;
+        while (going) {
             List<AuditEntry> batch = em.createQuery("select a from AuditEntry a where a.seq > :s order by a.seq",
                     AuditEntry.class).setParameter("s", after).setMaxResults(2000).getResultList();
             if (batch.isEmpty()) {
                 break;
             }
-            all.addAll(batch);
+            for (AuditEntry e : batch) {
+                if (!checker.accept(e)) {
+                    going = false;
+                    break;
+                }
+            }
             after = batch.get(batch.size() - 1).getSeq();
             em.clear();
         }
-        AuditChain.Break b = AuditChain.check(all, head.getLastSeq(), head.getLastHash());
-        return new Verification(b == null, all.size(), b == null ? null : b.seq(), b == null ? null : b.kind());
+        AuditChain.Break b = checker.finish(headSeq, headHash);
+        return new Verification(b == null, checker.checked(), b == null ? null : b.seq(), b == null ? null : b.kind());
     }
 
     public static final class Verification {

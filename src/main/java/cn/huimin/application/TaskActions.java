@@ -132,6 +132,7 @@ public class TaskActions {
         TaskService ts = engine().getTaskService();
         Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId"));
         Long tenderId = (Long) vars.get("tenderId");
+        engine().getIdentityService().setAuthenticatedUserId(c.username());
         try {
             switch (key) {
                 case "approveTender" -> {
@@ -154,6 +155,8 @@ public class TaskActions {
         } catch (RuntimeException e) {
             AppException app = AppErrors.find(e);
             throw app != null ? app : e;
+        } finally {
+            engine().getIdentityService().clearAuthentication();
         }
         audit.record(c.username(), "TASK_COMPLETED", "task", taskId, null,
                 Map.of("step", key, "decision", decision, "tenderId", String.valueOf(tenderId)));

@@ -47,9 +47,12 @@ class MessageBundlesTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
             "\"((?:validation|tender|money|deadline|task|change|file|document|user|place|unit|category|catalogue"
                     + "|calendar|problem|error)\\.[A-Za-z_.]+)\"");
-    /** The key literal given to Messages.get(locale, "key", ...), whatever its family. */
+    /**
+     * The key literal given to Messages.get(locale, "key", ...) or to a page bean's text("key", ...), whatever its
+     * family; a literal ending with '.' followed by + is the prefix of a dynamic key.
+     */
     private static final Pattern GET_LITERAL = Pattern.compile(
-            "Messages\\.get\\(\\s*[^,()\"]+,\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*[,)]");
+            "(?:Messages\\.get\\(\\s*[^,()\"]+,|(?<![\\w.])text\\()\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)+]");
     /** A literal argument that Messages.get resolves as a key: "@key". */
     private static final Pattern AT_LITERAL = Pattern.compile("\"@([A-Za-z0-9_.]+)\"");
     /** Well-known JVM system property names that look like keys but are not. */
@@ -118,10 +121,17 @@ class MessageBundlesTest {
         return s;
     }
 
+    /**
+     * The used keys that the bundle lacks. A key ending with '.' is the prefix of a dynamic key ("task.done." + d):
+     * the bundle must have at least one key starting with it.
+     */
     private static Map<String, String> missingIn(Map<String, String> used, Map<String, String> bundle) {
         Map<String, String> missing = new TreeMap<>();
         used.forEach((k, where) -> {
-            if (!bundle.containsKey(k)) {
+            boolean found = k.endsWith(".")
+                    ? bundle.keySet().stream().anyMatch(b -> b.startsWith(k) && b.length() > k.length())
+                    : bundle.containsKey(k);
+            if (!found) {
                 missing.put(k, where);
             }
         });
@@ -482,10 +492,55 @@ class MessageBundlesTest {
                 for (String var : vars) {
                     collect(used, Pattern.compile("\\b" + var + "\\[\\s*['\"]([^'\"]+)['\"]\\s*]"), expr, where);
                     collect(used, Pattern.compile("(?<![\\w.])" + var + "\\.([A-Za-z_]\\w*)"), expr, where);
+                    // msg['status.'.concat(t.status)]: a dynamic family, checked by its prefix
+                    collect(used, Pattern.compile("\\b" + var + "\\[\\s*['\"]([A-Za-z0-9_.]+\\.)['\"]\\s*\\.concat\\("),
+                            expr, where);
                 }
             }
         }
+        addEnumFamilies(used);
         assertThat(missingIn(used, en)).as("keys used in pages missing in messages_en.properties").isEmpty();
         assertThat(missingIn(used, zh)).as("keys used in pages missing in messages_zh_CN.properties").isEmpty();
+    }
+
+    /** Families that pages build from an enum's names: prefix -> enum class. */
+    private static final Map<String, String> ENUM_FAMILIES = Map.of(
+            "method.", "cn.huimin.domain.model.tender.ProcurementMethod",
+            "status.", "cn.huimin.domain.model.tender.TenderStatus",
+            "period.", "cn.huimin.domain.model.tender.LotDeliverable$Period",
+            "level.", "cn.huimin.domain.model.place.PlaceLevel",
+            "change.type.", "cn.huimin.domain.model.tender.TenderChange$Type",
+            "change.status.", "cn.huimin.domain.model.tender.TenderChange$Status",
+            "notice.kind.", "cn.huimin.domain.model.tender.TenderNotice$Kind");
+
+    /**
+     * When the pages use a family of {@link #ENUM_FAMILIES}, every constant needs its key; when they use
+     * task.name., every user task of the BPMN processes needs one.
+     */
+    private static void addEnumFamilies(Map<String, String> used) {
+        Set<String> prefixes = new TreeSet<>(used.keySet());
+        for (String prefix : prefixes) {
+            String enumClass = ENUM_FAMILIES.get(prefix);
+            if (enumClass != null) {
+                Object[] constants;
+                try {
+                    constants = Class.forName(enumClass).getEnumConstants();
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError("pages use the family " + prefix + " but " + enumClass
+                            + " is gone: update ENUM_FAMILIES in this test", e);
+                }
+                for (Object c : constants) {
+                    used.putIfAbsent(prefix + ((Enum<?>) c).name(), enumClass);
+                }
+            }
+        }
+        if (prefixes.contains("task.name.")) {
+            for (Path bpmn : files(PROJECT.resolve("processes"), ".bpmn")) {
+                Matcher m = Pattern.compile("<(?:bpmn:)?userTask\\s+id=\"([^\"]+)\"").matcher(read(bpmn));
+                while (m.find()) {
+                    used.putIfAbsent("task.name." + m.group(1), PROJECT.relativize(bpmn).toString());
+                }
+            }
+        }
     }
 }

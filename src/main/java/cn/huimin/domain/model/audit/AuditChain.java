@@ -36,25 +36,57 @@ public final class AuditChain {
 
     /** Checks entries in sequence order; returns null when intact, else a description of the first break. */
     public static Break check(Iterable<AuditEntry> entriesInOrder, long headSeq, String headHash) {
-        String prev = GENESIS;
-        long expectedSeq = 1;
+        Checker checker = new Checker();
         for (AuditEntry e : entriesInOrder) {
+            if (!checker.accept(e)) {
+                return checker.broken();
+            }
+        }
+        return checker.finish(headSeq, headHash);
+    }
+
+    /** Checks a chain piece by piece, so that a long chain need not be held in memory. */
+    public static final class Checker {
+        private String prev = GENESIS;
+        private long expectedSeq = 1;
+        private Break broken;
+
+        /** @return false once the chain is broken */
+        public boolean accept(AuditEntry e) {
+            if (broken != null) {
+                return false;
+            }
             if (e.getSeq() != expectedSeq) {
-                return new Break(expectedSeq, "MISSING");
+                broken = new Break(expectedSeq, "MISSING");
+            } else if (!prev.equals(e.getPrevHash())) {
+                broken = new Break(e.getSeq(), "LINK");
+            } else if (!hashOf(e).equals(e.getHash())) {
+                broken = new Break(e.getSeq(), "CONTENT");
+            } else {
+                prev = e.getHash();
+                expectedSeq++;
             }
-            if (!prev.equals(e.getPrevHash())) {
-                return new Break(e.getSeq(), "LINK");
-            }
-            if (!hashOf(e).equals(e.getHash())) {
-                return new Break(e.getSeq(), "CONTENT");
-            }
-            prev = e.getHash();
-            expectedSeq++;
+            return broken == null;
         }
-        if (expectedSeq - 1 != headSeq || !prev.equals(headHash)) {
-            return new Break(expectedSeq, "TRUNCATED");
+
+        public long checked() {
+            return expectedSeq - 1;
         }
-        return null;
+
+        public Break broken() {
+            return broken;
+        }
+
+        /** The final verdict, comparing the end of the chain with the head row. */
+        public Break finish(long headSeq, String headHash) {
+            if (broken != null) {
+                return broken;
+            }
+            if (expectedSeq - 1 != headSeq || !prev.equals(headHash)) {
+                return new Break(expectedSeq, "TRUNCATED");
+            }
+            return null;
+        }
     }
 
     /** Where the chain breaks: the sequence number and the kind of damage (MISSING, LINK, CONTENT, TRUNCATED). */
