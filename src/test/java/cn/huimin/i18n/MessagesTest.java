@@ -154,13 +154,9 @@ class MessagesTest {
         assertThat(Messages.of(Messages.ZH, v)).isEqualTo("拟定投标截止日期: 早于法定最短期限（最早可选：2026-12-21）");
     }
 
-    /**
-     * PRODUCTION BUG: WorkingDays passes the year as an int to calendar.dayOutsideYear ("the day {0} is not in {1}"),
-     * and MessageFormat formats numbers with grouping, so users read "not in 2,027" / "不在 2,027 年内".
-     * Fix in the bundles ({1,number,#}) or pass String.valueOf(year).
-     */
+    /** A year given as a number is shown without a thousands separator. */
     @Test
-    void bug_yearArgumentIsShownWithAThousandsSeparator_expectedPlainYear() {
+    void yearArgumentIsShownWithoutThousandsSeparator() {
         assertThat(Messages.get(Messages.EN, "calendar.dayOutsideYear", "2027-01-01", 2027))
                 .isEqualTo("the day 2027-01-01 is not in 2027");
         assertThat(Messages.get(Messages.ZH, "calendar.dayOutsideYear", "2027-01-01", 2027))

@@ -109,12 +109,7 @@ class PasswordHasherTest {
         assertThat(PasswordHasher.verify(PASSWORD.clone(), malformed)).isFalse();
     }
 
-    /**
-     * PRODUCTION BUG: verify throws instead of returning false when the stored value has the right shape
-     * but a bad iteration count (NumberFormatException, or IllegalStateException from PBEKeySpec for 0 / negative),
-     * bad Base64 (IllegalArgumentException) or an empty salt (IllegalStateException). At login this becomes a
-     * server error instead of "wrong password".
-     */
+    /** A stored value of the right shape but with a bad iteration count, bad Base64 or an empty salt is refused, never an error. */
     @ParameterizedTest
     @ValueSource(strings = {
             "pbkdf2-sha256$abc$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaA==",
@@ -124,7 +119,7 @@ class PasswordHasherTest {
             "pbkdf2-sha256$120000$!!!not-base64!!!$aGFzaA==",
             "pbkdf2-sha256$120000$c2FsdHNhbHRzYWx0c2FsdA==$!!!",
             "pbkdf2-sha256$120000$$aGFzaA=="})
-    void bug_malformedStoredValueThrows_expectedFalse(String malformed) {
+    void malformedStoredValueIsRefusedWithoutThrowing(String malformed) {
         boolean result;
         try {
             result = PasswordHasher.verify(PASSWORD.clone(), malformed);

@@ -44,11 +44,14 @@ public final class FileTypes {
             try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
                 ZipEntry e;
                 int entries = 0;
-                while ((e = zip.getNextEntry()) != null && entries++ < 10_000) {
+                while ((e = zip.getNextEntry()) != null && entries++ < 1_000) {
                     String n = e.getName();
                     contentTypes |= n.equals("[Content_Types].xml");
                     word |= n.equals("word/document.xml");
                     excel |= n.equals("xl/workbook.xml");
+                    if (contentTypes && (word || excel)) {
+                        break;
+                    }
                 }
             } catch (IOException | IllegalArgumentException e) {
                 return null;
@@ -66,7 +69,7 @@ public final class FileTypes {
     /** The problem with an upload, or null when it may be stored. */
     public static Problem check(String fileName, byte[] content) {
         if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.contains("/")
-                || fileName.contains("\\") || fileName.chars().anyMatch(ch -> ch < 32)) {
+                || fileName.contains("\\") || fileName.chars().anyMatch(Character::isISOControl)) {
             return Problem.BAD_NAME;
         }
         if (content == null || content.length == 0) {

@@ -54,6 +54,6 @@ public final class Money {
     }
 
     public static String format(BigDecimal v) {
-        return v == null ? "" : String.format("%,.2f", v);
+        return v == null ? "" : String.format(java.util.Locale.ROOT, "%,.2f", v);
     }
 }

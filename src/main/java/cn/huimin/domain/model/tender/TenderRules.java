@@ -193,7 +193,8 @@ public final class TenderRules {
                 if (d.getQuantity() == null || d.getQuantity() < 1 || d.getQuantity() > 100_000) {
                     v.add(new Violation("quantity", "tender.quantityRange", i));
                 }
-                if (period(d.getPerPeriod()) == null) {
+                if (d.getPerPeriod() == null || d.getPerPeriod().isBlank()) {
+                    // an unknown value is already reported by checkDraft
                     v.add(new Violation("perPeriod", "tender.periodUnknown", i));
                 }
             }

@@ -728,12 +728,9 @@ class TenderRulesTest {
                 .containsExactly(tuple("perPeriod", "tender.periodUnknown"));
     }
 
-    /**
-     * PRODUCTION BUG: checkForSubmission runs checkDraft (which reports an unknown, non-blank period) and then
-     * checkLots (which reports every period that does not parse), so the same message appears twice.
-     */
+    /** An unknown period is reported once, by the draft check, not again by the lot check. */
     @Test
-    void bug_unknownPeriodIsReportedTwiceOnSubmission_expectedOnce() {
+    void unknownPeriodIsReportedOnceOnSubmission() {
         TenderForm f = validForm();
         f.getLots().get(0).getDeliverables().get(0).setPerPeriod("DAILY");
         assertThat(submit(f)).extracting(Violation::getField, Violation::getKey)
