@@ -152,6 +152,8 @@ public class Bootstrap {
         cfg.setEnableXxeProcessing(false);
         cfg.setEnforceHistoryTimeToLive(true);
         cfg.setAuthorizationEnabled(false);
+        // simple DMN expressions (comparisons, string literals) through the JUEL-based FEEL engine
+        cfg.setDmnFeelEnableLegacyBehavior(true);
         return cfg.buildProcessEngine();
     }
 
