@@ -33,14 +33,14 @@ public class PublicNotices {
     DocumentService documents;
 
     public List<TenderRow> list(String text, int first, int size) {
-        return em.createQuery("select t from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or t.noticeNumber like :q) order by t.publishedAt desc, t.id desc", Tender.class)
+        return em.createQuery("select t from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or lower(t.noticeNumber) like :q) order by t.publishedAt desc, t.id desc", Tender.class)
                 .setParameter("s", PUBLIC).setParameter("q", pattern(text))
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(size, 1), 100))
                 .getResultList().stream().map(tenders::row).toList();
     }
 
     public long count(String text) {
-        return em.createQuery("select count(t) from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or t.noticeNumber like :q)", Long.class)
+        return em.createQuery("select count(t) from Tender t where t.status in :s and (:q = '' or lower(t.title) like :q or lower(t.noticeNumber) like :q)", Long.class)
                 .setParameter("s", PUBLIC).setParameter("q", pattern(text)).getSingleResult();
     }
 
@@ -64,18 +64,18 @@ public class PublicNotices {
                 .setParameter("t", tenderId).getResultList();
     }
 
-    /** An OCDS 1.1 release package with one release per notice version of the tender. */
-    public Map<String, Object> ocdsPackage(Long tenderId) {
+    /** An OCDS 1.1 release package (baseUri: the application's absolute address ending in '/') with one release per notice version of the tender. */
+    public Map<String, Object> ocdsPackage(Long tenderId, String baseUri) {
         Tender t = tender(tenderId);
         List<Map<String, Object>> releases = new ArrayList<>();
         for (TenderNotice n : notices(tenderId)) {
-            releases.add(release(t, n));
+            releases.add(release(t, n, baseUri));
         }
-        return releasePackage(releases, "/api/public/tenders/" + tenderId + "/ocds");
+        return releasePackage(releases, baseUri + "api/public/tenders/" + tenderId + "/ocds");
     }
 
     /** The latest release of every public tender, newest first (paged). */
-    public Map<String, Object> ocdsLatest(int first, int size) {
+    public Map<String, Object> ocdsLatest(int first, int size, String baseUri) {
         List<Map<String, Object>> releases = new ArrayList<>();
         List<Tender> list = em.createQuery("select t from Tender t where t.status in :s order by t.publishedAt desc, t.id desc", Tender.class)
                 .setParameter("s", PUBLIC).setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(size, 1), 100))
@@ -83,15 +83,15 @@ public class PublicNotices {
         for (Tender t : list) {
             List<TenderNotice> ns = notices(t.getId());
             if (!ns.isEmpty()) {
-                releases.add(release(t, ns.get(ns.size() - 1)));
+                releases.add(release(t, ns.get(ns.size() - 1), baseUri));
             }
         }
-        return releasePackage(releases, "/api/public/ocds?first=" + first + "&size=" + size);
+        return releasePackage(releases, baseUri + "api/public/ocds?first=" + first + "&size=" + size);
     }
 
-    private Map<String, Object> releasePackage(List<Map<String, Object>> releases, String path) {
+    private Map<String, Object> releasePackage(List<Map<String, Object>> releases, String uri) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("uri", "urn:huimin:" + path);
+        p.put("uri", uri);
         p.put("version", "1.1");
         p.put("publishedDate", iso(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         p.put("publisher", Map.of("name", "Huimin public cultural services procurement"));
@@ -101,7 +101,7 @@ public class PublicNotices {
         return p;
     }
 
-    private Map<String, Object> release(Tender t, TenderNotice n) {
+    private Map<String, Object> release(Tender t, TenderNotice n, String baseUri) {
         PurchasingUnit unit = catalogue.unit(t.getUnitId());
         String buyerId = "HM-UNIT-" + unit.getCode();
         Map<String, Object> r = new LinkedHashMap<>();
@@ -190,7 +190,7 @@ public class PublicNotices {
             doc.put("id", "doc-" + d.getId());
             doc.put("documentType", "biddingDocuments");
             doc.put("title", d.getFileName());
-            doc.put("url", "/api/public/documents/" + d.getId());
+            doc.put("url", baseUri + "api/public/documents/" + d.getId());
             doc.put("format", d.getContentType());
             doc.put("datePublished", iso(d.getUploadedAt().isAfter(t.getPublishedAt()) ? d.getUploadedAt() : t.getPublishedAt()));
             docs.add(doc);
@@ -199,7 +199,7 @@ public class PublicNotices {
         notice.put("id", "notice-" + n.getVersionNo());
         notice.put("documentType", n.getKind() == TenderNotice.Kind.TENDER ? "tenderNotice" : "clarifications");
         notice.put("title", t.getNoticeNumber() + " v" + n.getVersionNo());
-        notice.put("url", "/public/notice.xhtml?id=" + t.getId() + "#v" + n.getVersionNo());
+        notice.put("url", baseUri + "public/notice.xhtml?id=" + t.getId() + "#v" + n.getVersionNo());
         notice.put("datePublished", iso(n.getPublishedAt()));
         docs.add(notice);
         tender.put("documents", docs);

@@ -80,7 +80,7 @@ public class TenderService {
             parts.add("t.status = :status");
         }
         if (text != null && !text.isBlank()) {
-            parts.add("(lower(t.title) like :text or t.noticeNumber like :text)");
+            parts.add("(lower(t.title) like :text or lower(t.noticeNumber) like :text)");
         }
         return parts.isEmpty() ? "" : " where " + String.join(" and ", parts);
     }
@@ -191,6 +191,7 @@ public class TenderService {
         }
         t.setStatus(TenderStatus.PENDING_APPROVAL);
         t.setUpdatedAt(Instant.now());
+        em.flush();
         audit.record(c.username(), "TENDER_SUBMITTED", "tender", t.getId(), before, snapshot(t));
         return toForm(t);
     }

@@ -28,6 +28,15 @@ public class PublicResource {
     @EJB
     DocumentService documents;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    /** The application's absolute address (the part before /api/), for OCDS links. */
+    private String appBase() {
+        String api = uri.getBaseUri().toString();
+        return api.endsWith("api/") ? api.substring(0, api.length() - 4) : api;
+    }
+
     @GET
     @Path("tenders")
     @Operation(summary = "Published and cancelled tenders, newest first, paged")
@@ -61,7 +70,7 @@ public class PublicResource {
     @Path("tenders/{id}/ocds")
     @Operation(summary = "OCDS 1.1 release package: one release per notice version")
     public Map<String, Object> ocds(@PathParam("id") long id) {
-        return notices.ocdsPackage(id);
+        return notices.ocdsPackage(id, appBase());
     }
 
     @GET
@@ -69,7 +78,7 @@ public class PublicResource {
     @Operation(summary = "OCDS 1.1 release package with the latest release of every public tender, paged")
     public Map<String, Object> ocdsAll(@QueryParam("first") @DefaultValue("0") int first,
                                        @QueryParam("size") @DefaultValue("20") int size) {
-        return notices.ocdsLatest(first, size);
+        return notices.ocdsLatest(first, size, appBase());
     }
 
     @GET
