@@ -101,7 +101,12 @@ public class HuiminAuthentication implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"huimin\", charset=\"UTF-8\"");
-        return context.responseUnauthorized();
+        try {
+            SecurityFilter.writeProblem(context.getRequest(), response, HttpServletResponse.SC_UNAUTHORIZED);
+        } catch (java.io.IOException e) {
+            return context.responseUnauthorized();
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package cn.huimin.security;
 
 import cn.huimin.application.AuditLog;
+import cn.huimin.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -22,6 +23,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityFilter extends HttpFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** Request attribute: this request's refusal is already in the audit trail (it is written once). */
+    public static final String AUDITED = "huimin.forbiddenAudited";
 
     @EJB
     AuditLog audit;
@@ -31,8 +34,13 @@ public class SecurityFilter extends HttpFilter {
             throws IOException, ServletException {
         if (req.getDispatcherType() == DispatcherType.ERROR) {
             Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            String uri = String.valueOf(req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
             if (Integer.valueOf(403).equals(status)) {
-                auditForbidden(req, String.valueOf(req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+                auditForbidden(req, uri);
+            }
+            if (uri.startsWith(req.getContextPath() + "/api/") && status instanceof Integer code) {
+                writeProblem(req, res, code);
+                return;
             }
             chain.doFilter(req, res);
             return;
@@ -49,7 +57,31 @@ public class SecurityFilter extends HttpFilter {
         chain.doFilter(req, res);
     }
 
+    /** Answers an /api error that happened outside JAX-RS (login, cross-site check) as a problem detail. */
+    static void writeProblem(HttpServletRequest req, HttpServletResponse res, int status) throws IOException {
+        java.util.Locale locale = Messages.fromAcceptLanguage(req.getHeader("Accept-Language"));
+        String kind = status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN" : status == 404 ? "NOT_FOUND"
+                : status >= 500 ? "SERVER" : "BAD_REQUEST";
+        String detail = switch (status) {
+            case 401 -> Messages.get(locale, "error.unauthorized");
+            case 403 -> Messages.get(locale, "error.forbidden");
+            case 404 -> Messages.get(locale, "error.notFound");
+            case 405 -> Messages.get(locale, "error.methodNotAllowed");
+            default -> Messages.get(locale, status >= 500 ? "error.server" : "error.badRequest");
+        };
+        String body = jakarta.json.Json.createObjectBuilder().add("type", "about:blank")
+                .add("title", Messages.get(locale, "problem." + kind)).add("status", status).add("detail", detail)
+                .build().toString();
+        res.setStatus(status);
+        res.setContentType("application/problem+json;charset=UTF-8");
+        res.getWriter().write(body);
+    }
+
     private void auditForbidden(HttpServletRequest req, String uri) {
+        if (req.getAttribute(AUDITED) != null) {
+            return;
+        }
+        req.setAttribute(AUDITED, Boolean.TRUE);
         String user = req.getRemoteUser();
         audit.recordAlone(user == null ? "anonymous" : user, "FORBIDDEN", "request", null,
                 Map.of("uri", uri, "method", req.getMethod()));

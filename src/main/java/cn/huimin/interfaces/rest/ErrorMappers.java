@@ -71,6 +71,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     }
 
     private void auditForbidden(String reason) {
+        // Payara may ask this mapper twice for one exception: the refusal is recorded once per request
+        if (request == null || request.getAttribute(cn.huimin.security.SecurityFilter.AUDITED) != null) {
+            return;
+        }
+        request.setAttribute(cn.huimin.security.SecurityFilter.AUDITED, Boolean.TRUE);
         try {
             String user = request == null ? null : request.getRemoteUser();
             audit.recordAlone(user == null ? "anonymous" : user, "FORBIDDEN", "request", null,
