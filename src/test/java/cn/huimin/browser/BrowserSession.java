@@ -119,8 +119,26 @@ final class BrowserSession implements AutoCloseable {
     void clickAndLoad(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(d -> isGone(html));
         waitForDocument();
+    }
+
+    /**
+     * Whether an element of the previous page is gone. Chromium answers either "stale element" or, while the new
+     * document replaces the old one, "node does not belong to the document": both mean the page was replaced.
+     */
+    static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void clickAndLoad(By by) {
