@@ -19,7 +19,7 @@ case "$HUIMIN_DB_URL" in
   *) echo "HUIMIN_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL" >&2; exit 2 ;;
 esac
 mkdir -p data target/tmp
-CLUSTER_OPTS=(--nocluster)
+CLUSTER_OPTS=(--nocluster --nohazelcast)
 if [ "${HUIMIN_CLUSTER:-false}" = "true" ]; then CLUSTER_OPTS=(--clustername huimin); fi
 exec java ${HUIMIN_JAVA_OPTS:--Xmx512m} -Djava.io.tmpdir=target/tmp -Dhazelcast.phone.home.enabled=false \
   -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
