@@ -59,6 +59,11 @@ public class LocaleView implements Serializable {
         return Messages.get(getLocale(), key);
     }
 
+    /** A message with one argument, formatted by the bundle's pattern: #{localeView.format('key', value)}. */
+    public String format(String key, Object argument) {
+        return Messages.get(getLocale(), key, argument);
+    }
+
     public String money(java.math.BigDecimal v) {
         return v == null ? "" : cn.huimin.domain.shared.Money.format(v);
     }
