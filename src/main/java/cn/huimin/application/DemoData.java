@@ -75,15 +75,15 @@ public class DemoData {
         for (int i = 1; i <= 9; i++) {
             users.add(new String[]{"expert" + i, "评审专家" + i + " Expert " + i, "expert", null});
         }
-        List<String> hashes = users.parallelStream().map(u -> PasswordHasher.hash(PASSWORD.toCharArray())).toList();
-        for (int i = 0; i < users.size(); i++) {
-            String[] u = users.get(i);
+        // every demo login has the same published password, so one hash serves them all (saves seconds at start)
+        String hash = PasswordHasher.hash(PASSWORD.toCharArray());
+        for (String[] u : users) {
             AppUser user = new AppUser();
             user.setUsername(u[0]);
             user.setDisplayName(u[1]);
             user.setRoles(u[2]);
             user.setUnitId(u[3] == null ? null : u[3].equals("bureau") ? bureau.getId() : station.getId());
-            user.setPasswordHash(hashes.get(i));
+            user.setPasswordHash(hash);
             user.setActive(true);
             user.setCreatedAt(Instant.now());
             em.persist(user);
