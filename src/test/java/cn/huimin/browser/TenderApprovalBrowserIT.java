@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.openqa.selenium.By;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -410,5 +411,34 @@ class TenderApprovalBrowserIT {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    // ======================================================================== (g) administration
+
+    @Test
+    @Order(7)
+    void adminCreatesAnOfficerWhoCanLogInAndVerifiesTheAuditChain() {
+        BrowserSession admin = browser("admin", ZH.lang());
+        admin.login("admin");
+        admin.open("admin/users.xhtml");
+        String username = "page." + RUN.toLowerCase();
+        admin.type(id("usersForm:username"), username);
+        admin.type(id("usersForm:displayName"), "页面创建 " + RUN);
+        admin.type(id("usersForm:password"), ItSupport.PASSWORD);
+        admin.visible(By.xpath("//label[normalize-space()='采购经办人']")).click();
+        admin.choose(id("usersForm:unit"), "惠民县文化和旅游局", false);
+        admin.ajax(() -> admin.visible(id("usersForm:create")).click());
+        assertThat(admin.visible(By.cssSelector("#usersForm\\:messages .ui-messages-info")).getText())
+                .contains(username);
+
+        admin.open("audit/log.xhtml");
+        admin.ajax(() -> admin.visible(id("auditForm:verify")).click());
+        assertThat(admin.visible(id("auditForm:intact")).getText()).startsWith("审计链完整");
+        admin.logout();
+
+        BrowserSession newcomer = browser("newcomer", ZH.lang());
+        newcomer.login(username);
+        newcomer.open("tenders/edit.xhtml");
+        assertThat(newcomer.visible(id("tenderForm:title")).isDisplayed()).isTrue();
     }
 }
