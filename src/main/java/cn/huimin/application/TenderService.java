@@ -28,8 +28,6 @@ import org.camunda.bpm.engine.task.Task;
 @Stateless
 @DeclareRoles({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR})
 public class TenderService {
-    public static final String READERS_NOTE = "officer, head, finance, supervisor, admin";
-
     @PersistenceContext
     EntityManager em;
 
