@@ -6,6 +6,7 @@
 #   HUIMIN_DEMO_DATA    true: load demo data once (idempotent)
 #   HUIMIN_ADMIN_PASSWORD  creates the first admin when the database has no user
 #   HUIMIN_CLUSTER      true: join other Huimin nodes (Hazelcast) instead of running alone
+#   HUIMIN_MASTER_KEY   base64 of 32 random bytes: seals the bids (unset: a demo key is generated once into data/master.key)
 #   HUIMIN_JAVA_OPTS    JVM options (default -Xmx512m -XX:+UseSerialGC: less memory, quicker start on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,16 @@ case "$HUIMIN_DB_URL" in
   *) echo "HUIMIN_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL" >&2; exit 2 ;;
 esac
 mkdir -p data target/tmp
+if [ -z "${HUIMIN_MASTER_KEY:-}" ]; then
+  if [ ! -s data/master.key ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 > data/master.key)
+    echo "HUIMIN_MASTER_KEY is not set: generated a demo master key in data/master.key (keep it: bids sealed with it need it to open)." >&2
+  else
+    echo "HUIMIN_MASTER_KEY is not set: using the demo master key in data/master.key." >&2
+  fi
+  HUIMIN_MASTER_KEY="$(cat data/master.key)"
+  export HUIMIN_MASTER_KEY
+fi
 CLUSTER_OPTS=(--nocluster --nohazelcast)
 if [ "${HUIMIN_CLUSTER:-false}" = "true" ]; then CLUSTER_OPTS=(--clustername huimin); fi
 exec java ${HUIMIN_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -Djava.io.tmpdir=target/tmp -Dhazelcast.phone.home.enabled=false \

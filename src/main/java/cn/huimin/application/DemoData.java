@@ -33,6 +33,9 @@ public class DemoData {
     @EJB
     AuditLog audit;
 
+    @EJB
+    VendorService vendors;
+
     public void load() {
         if (!em.createQuery("select u.id from AppUser u where u.username = 'officer'", Long.class).getResultList().isEmpty()) {
             LOG.info("Demo data already present");
@@ -88,9 +91,54 @@ public class DemoData {
             user.setCreatedAt(Instant.now());
             em.persist(user);
         }
+        em.flush();
+        demoVendors();
         audit.record("system", "DEMO_DATA_LOADED", "system", null, null,
                 Map.of("places", 16, "units", 2, "users", users.size()));
         LOG.info("Demo data loaded: " + users.size() + " logins, password " + PASSWORD);
+    }
+
+    /** vendor1 to vendor5 registered and verified, with documents in force for a year; vendor6 has no profile yet. */
+    private void demoVendors() {
+        String[][] names = {
+                {"惠民县春雨文化服务中心", "SOCIAL_ORGANIZATION"}, {"东湖文化管家服务有限公司", "COMPANY"},
+                {"西山乡村电影放映队", "SOCIAL_ORGANIZATION"}, {"南河艺术培训中心", "SOCIAL_ORGANIZATION"},
+                {"惠民县文艺演出有限公司", "COMPANY"}};
+        List<Long> categories = em.createQuery("select c.id from ServiceCategory c order by c.id", Long.class).getResultList();
+        List<Long> places = em.createQuery("select p.id from Place p where p.level = :l order by p.id", Long.class)
+                .setParameter("l", PlaceLevel.COUNTY).getResultList();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.time.LocalDate expires = java.time.LocalDate.now(cn.huimin.domain.shared.WorkingDayCalendar.ZONE).plusYears(1);
+        for (int i = 0; i < names.length; i++) {
+            String first17 = String.format("%s2%s%08d%d", names[i][1].equals("COMPANY") ? "9" : "5", "331082", 10_000_000 + i * 7919, i);
+            first17 = first17.substring(0, 17);
+            cn.huimin.domain.model.vendor.VendorForm f = new cn.huimin.domain.model.vendor.VendorForm();
+            f.setName(names[i][0]);
+            f.setOrgType(names[i][1]);
+            f.setUscc(first17 + cn.huimin.domain.model.vendor.Uscc.checkCharacter(first17));
+            f.setLegalRep("法定代表人" + (i + 1));
+            f.setContactName("联系人" + (i + 1));
+            f.setContactPhone("0576-8800" + (1000 + i));
+            f.setCategoryIds(categories);
+            f.setPlaceIds(places);
+            cn.huimin.domain.model.vendor.Vendor v = vendors.createProfile("vendor" + (i + 1), f, "system");
+            for (cn.huimin.domain.model.vendor.VendorDocument.Kind k : VendorService.requiredKinds(v.getOrgType())) {
+                cn.huimin.domain.model.vendor.VendorDocument d = new cn.huimin.domain.model.vendor.VendorDocument();
+                d.setVendorId(v.getId());
+                d.setKind(k);
+                d.setFileName(k.name().toLowerCase() + ".pdf");
+                d.setContentType("application/pdf");
+                d.setSizeBytes(pdf.length);
+                d.setSha256(cn.huimin.domain.shared.Envelope.sha256Hex(pdf));
+                d.setContent(pdf);
+                d.setExpiresOn(expires);
+                d.setUploadedAt(Instant.now());
+                em.persist(d);
+            }
+            v.setStatus(cn.huimin.domain.model.vendor.Vendor.Status.PENDING);
+            em.flush();
+            vendors.verified(v.getId(), "system");
+        }
     }
 
     /** Creates the first administrator from HUIMIN_ADMIN_PASSWORD when the database has no user at all. */

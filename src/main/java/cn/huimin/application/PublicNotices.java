@@ -18,7 +18,7 @@ import java.util.*;
 @Stateless
 @PermitAll
 public class PublicNotices {
-    private static final List<TenderStatus> PUBLIC = List.of(TenderStatus.PUBLISHED, TenderStatus.CANCELLED);
+    private static final List<TenderStatus> PUBLIC = List.of(TenderStatus.PUBLISHED, TenderStatus.CANCELLED, TenderStatus.OPENED, TenderStatus.FAILED);
 
     @PersistenceContext
     EntityManager em;
@@ -128,7 +128,8 @@ public class PublicNotices {
         if (t.getDescription() != null) {
             tender.put("description", t.getDescription());
         }
-        tender.put("status", n.getKind() == TenderNotice.Kind.CANCELLATION ? "cancelled" : "active");
+        tender.put("status", n.getKind() == TenderNotice.Kind.CANCELLATION ? "cancelled"
+                : t.getStatus() == TenderStatus.FAILED ? "unsuccessful" : "active");
         tender.put("procuringEntity", Map.of("id", buyerId, "name", unit.getNameZh()));
         tender.put("value", money(t.getBudget()));
         tender.put("procurementMethod", switch (t.getMethod()) {

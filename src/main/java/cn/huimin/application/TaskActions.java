@@ -38,6 +38,15 @@ public class TaskActions {
     @EJB
     AuditLog audit;
 
+    @EJB
+    VendorService vendors;
+
+    @EJB
+    EnquiryService enquiries;
+
+    @EJB
+    OpeningService openings;
+
     public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
         TaskQuery q = query(callers.current());
         switch (sortField == null ? "" : sortField) {
@@ -103,6 +112,15 @@ public class TaskActions {
      * REJECT (change). Returning or rejecting needs a comment. reviseTender is completed by resubmitting the tender.
      */
     public void complete(String taskId, String decision, String comment) {
+        complete(taskId, decision, comment, Map.of());
+    }
+
+    /**
+     * As above, with the details some steps need: proposeFailedLots takes "lot.&lt;id&gt;" → RETENDER / CONSULTATION /
+     * SINGLE_SOURCE. answerEnquiry takes ANSWER, or AMEND when the answer changes the tender (an amendment for the
+     * head); the answer text is the comment.
+     */
+    public void complete(String taskId, String decision, String comment, Map<String, String> details) {
         Caller c = callers.current();
         Task t = actionable(taskId, c);
         String key = t.getTaskDefinitionKey();
@@ -112,6 +130,11 @@ public class TaskActions {
             case "approveTenderFinance" -> Set.of("APPROVE", "RETURN");
             case "approveTenderChange" -> Set.of("APPROVE", "REJECT");
             case "reviseTender" -> Set.of("SUBMIT");
+            case "verifyVendor" -> Set.of("VERIFY", "RETURN");
+            case "answerEnquiry" -> Set.of("ANSWER", "AMEND");
+            case "signOpening" -> Set.of("SIGN");
+            case "proposeFailedLots" -> Set.of("PROPOSE");
+            case "approveFailedLots" -> Set.of("APPROVE", "RETURN");
             default -> Set.of();
         };
         if (decision == null || !allowed.contains(decision)) {
@@ -120,14 +143,15 @@ public class TaskActions {
         if (("RETURN".equals(decision) || "REJECT".equals(decision)) && (comment == null || comment.isBlank())) {
             v.add(new Violation("comment", "task.commentRequired"));
         }
-        if (comment != null && comment.length() > 4000) {
-            v.add(new Violation("comment", "validation.tooLong", 4000));
+        int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER : 4000;
+        if (comment != null && comment.length() > maxComment) {
+            v.add(new Violation("comment", "validation.tooLong", maxComment));
         }
         if (!v.isEmpty()) {
             throw AppException.invalid(v);
         }
         TaskService ts = engine().getTaskService();
-        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId"));
+        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId"));
         Long tenderId = (Long) vars.get("tenderId");
         engine().getIdentityService().setAuthenticatedUserId(c.username());
         try {
@@ -145,6 +169,36 @@ public class TaskActions {
                     ts.complete(t.getId(), Map.of("changeDecision", decision));
                 }
                 case "reviseTender" -> tenders.submit(tenderId, tenders.form(tenderId).getVersion());
+                case "verifyVendor" -> {
+                    vendors.recordVerification((Long) vars.get("vendorId"), decision, comment);
+                    ts.complete(t.getId(), Map.of("verificationDecision", decision));
+                }
+                case "answerEnquiry" -> {
+                    enquiries.answer((Long) vars.get("enquiryId"), comment, "AMEND".equals(decision));
+                    ts.complete(t.getId());
+                }
+                case "signOpening" -> {
+                    openings.sign(tenderId);
+                    ts.complete(t.getId());
+                }
+                case "proposeFailedLots" -> {
+                    Map<Long, String> actions = new HashMap<>();
+                    details.forEach((k, val) -> {
+                        if (k.startsWith("lot.")) {
+                            try {
+                                actions.put(Long.valueOf(k.substring(4)), val);
+                            } catch (NumberFormatException e) {
+                                throw AppException.invalid(k, "validation.unknownValue");
+                            }
+                        }
+                    });
+                    openings.proposeFailedLots(tenderId, actions, comment);
+                    ts.complete(t.getId());
+                }
+                case "approveFailedLots" -> {
+                    openings.recordFailedLotsDecision(tenderId, decision, comment);
+                    ts.complete(t.getId(), Map.of("failedLotsDecision", decision));
+                }
                 default -> throw AppException.conflict("task.unknownStep");
             }
         } catch (OptimisticLockingException e) {

@@ -46,6 +46,9 @@ public class TenderService {
     @EJB
     Bootstrap bootstrap;
 
+    @EJB
+    KeyVault keys;
+
     // ---------------------------------------------------------------- reading
 
     @RolesAllowed({Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR, Role.ADMIN})
@@ -244,7 +247,104 @@ public class TenderService {
         t.setStatus(TenderStatus.PUBLISHED);
         t.setUpdatedAt(now);
         addNotice(t, TenderNotice.Kind.TENDER, t.getDescription(), now);
+        if (t.getMethod() != ProcurementMethod.SINGLE_SOURCE) {
+            keys.createDataKey(t.getId());
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("tenderId", t.getId());
+            vars.put("bidDeadline", Date.from(t.getBidDeadline()));
+            bootstrap.engine().getRuntimeService().startProcessInstanceByKey("bid-opening", String.valueOf(t.getId()), vars);
+        }
         audit.record(actor, "TENDER_PUBLISHED", "tender", t.getId(), before, snapshot(t));
+    }
+
+    /** The running bid-opening process of a tender, or null. */
+    private ProcessInstance openingProcess(Long tenderId) {
+        return bootstrap.engine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bid-opening")
+                .processInstanceBusinessKey(String.valueOf(tenderId)).active().singleResult();
+    }
+
+    /** Moves the opening timer with the deadline (the timer has not fired: the deadline is still ahead). */
+    private void moveOpening(Tender t) {
+        ProcessInstance pi = openingProcess(t.getId());
+        if (pi == null) {
+            return;
+        }
+        var ms = bootstrap.engine().getManagementService();
+        for (var job : ms.createJobQuery().processInstanceId(pi.getId()).timers().list()) {
+            ms.setJobDuedate(job.getId(), Date.from(t.getBidDeadline()));
+        }
+        bootstrap.engine().getRuntimeService().setVariable(pi.getId(), "bidDeadline", Date.from(t.getBidDeadline()));
+    }
+
+    /**
+     * A new draft tender for a lot that failed at opening, with the approved method. The officer who prepared the
+     * original completes it (a single source needs its reason and supplier) and submits it for approval as usual.
+     */
+    @PermitAll
+    public Long successorDraft(Tender origin, TenderLot lot, ProcurementMethod method, String actor) {
+        TenderForm f = toForm(origin);
+        int index = origin.getLots().indexOf(lot);
+        TenderForm.Lot keep = f.getLots().get(index);
+        f.getLots().clear();
+        f.getLots().add(keep);
+        f.setId(null);
+        f.setVersion(null);
+        f.setMethod(method.name());
+        f.setPreferredDeadline(null);
+        if (method != ProcurementMethod.SINGLE_SOURCE) {
+            f.setSingleSourceReason(null);
+            f.setProposedSupplier(null);
+        }
+        Tender t = new Tender();
+        t.setUnitId(origin.getUnitId());
+        t.setStatus(TenderStatus.DRAFT);
+        t.setCreatedBy(origin.getCreatedBy());
+        t.setCreatedAt(Instant.now());
+        apply(f, t);
+        t.setBudget(lot.getBudgetCeiling() != null ? lot.getBudgetCeiling() : origin.getBudget());
+        t.setOriginTenderId(origin.getId());
+        t.setUpdatedAt(t.getCreatedAt());
+        em.persist(t);
+        em.flush();
+        audit.record(actor, "TENDER_CREATED", "tender", t.getId(), null, snapshot(t));
+        return t.getId();
+    }
+
+    /** An enquiry answer that changes the tender becomes an amendment request for the head (tender-change). */
+    @PermitAll
+    public Long requestAmendmentFromEnquiry(Long tenderId, String text, String actor) {
+        Tender t = em.find(Tender.class, tenderId);
+        if (t == null || t.getStatus() != TenderStatus.PUBLISHED) {
+            throw AppException.conflict("tender.notPublished");
+        }
+        long pending = em.createQuery("select count(c) from TenderChange c where c.tenderId = :t and c.status = :s", Long.class)
+                .setParameter("t", tenderId).setParameter("s", TenderChange.Status.PENDING).getSingleResult();
+        if (pending > 0) {
+            throw AppException.invalid("changesTender", "change.alreadyPending");
+        }
+        if (!Instant.now().isBefore(t.getBidDeadline())) {
+            throw AppException.invalid("changesTender", "change.deadlinePassed");
+        }
+        TenderChange ch = new TenderChange();
+        ch.setTenderId(tenderId);
+        ch.setChangeType(TenderChange.Type.AMENDMENT);
+        ch.setTextBody(text.length() > TenderRules.MAX_DESCRIPTION ? text.substring(0, TenderRules.MAX_DESCRIPTION) : text);
+        ch.setStatus(TenderChange.Status.PENDING);
+        ch.setRequestedBy(actor);
+        ch.setRequestedAt(Instant.now());
+        em.persist(ch);
+        em.flush();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("tenderId", tenderId);
+        vars.put("changeId", ch.getId());
+        vars.put("initiator", actor);
+        vars.put("changeType", TenderChange.Type.AMENDMENT.name());
+        ProcessInstance pi = bootstrap.engine().getRuntimeService()
+                .startProcessInstanceByKey("tender-change", String.valueOf(tenderId), vars);
+        ch.setProcessInstanceId(pi.getId());
+        audit.record(actor, "CHANGE_REQUESTED", "tender", tenderId, null,
+                Map.of("changeId", ch.getId(), "type", "AMENDMENT", "text", ch.getTextBody(), "fromEnquiry", true));
+        return ch.getId();
     }
 
     @PermitAll
@@ -362,6 +462,10 @@ public class TenderService {
         if (ch.getChangeType() == TenderChange.Type.CANCELLATION) {
             t.setStatus(TenderStatus.CANCELLED);
             addNotice(t, TenderNotice.Kind.CANCELLATION, ch.getTextBody(), now);
+            ProcessInstance opening = openingProcess(t.getId());
+            if (opening != null) {
+                bootstrap.engine().getRuntimeService().deleteProcessInstance(opening.getId(), "tender cancelled", true, true);
+            }
         } else {
             if (!now.isBefore(t.getBidDeadline())) {
                 throw AppException.conflict("change.deadlinePassed");
@@ -377,6 +481,7 @@ public class TenderService {
             }
             t.setBidDeadline(moved.toInstant());
             addNotice(t, TenderNotice.Kind.AMENDMENT, ch.getTextBody(), now);
+            moveOpening(t);
         }
         t.setUpdatedAt(now);
         ch.setStatus(TenderChange.Status.APPLIED);
@@ -421,6 +526,11 @@ public class TenderService {
     // ---------------------------------------------------------------- helpers
 
     /** The tender, if the caller may read it: officers only their unit's. Otherwise 403, or 404 if absent. */
+    @RolesAllowed({Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR, Role.ADMIN})
+    public List<TenderLot> lots(Long tenderId) {
+        return new ArrayList<>(readable(tenderId, callers.current()).getLots());
+    }
+
     @PermitAll
     public Tender readable(Long id, Caller c) {
         Tender t = id == null ? null : em.find(Tender.class, id);
@@ -581,6 +691,7 @@ public class TenderService {
         f.setLastComment(t.getLastComment());
         for (TenderLot lot : t.getLots()) {
             TenderForm.Lot lf = new TenderForm.Lot();
+            lf.setId(lot.getId());
             lf.setTitle(lot.getTitle());
             lf.setBudgetCeiling(lot.getBudgetCeiling() == null ? null : lot.getBudgetCeiling().toPlainString());
             lf.setServiceStart(lot.getServiceStart());

@@ -54,6 +54,11 @@ public final class Messages {
 
     public static String of(Locale locale, Violation v) {
         String text = get(locale, v.getKey(), v.getArgs().toArray());
-        return v.getField() == null ? text : get(locale, "field." + v.getField()) + ": " + text;
+        if (v.getField() == null) {
+            return text;
+        }
+        // proposals[2] and lot.17 are labelled as proposals and lot
+        String field = v.getField().replaceAll("\\[\\d+\\]$", "").replaceAll("\\.\\d+$", "");
+        return get(locale, "field." + field) + ": " + text;
     }
 }

@@ -47,6 +47,10 @@ public class Bootstrap {
     public static final List<String> PROCESS_RESOURCES = List.of(
             "processes/tender-preparation.bpmn",
             "processes/tender-change.bpmn",
+            "processes/vendor-verification.bpmn",
+            "processes/vendor-document.bpmn",
+            "processes/enquiry.bpmn",
+            "processes/bid-opening.bpmn",
             "processes/finance-approval.dmn");
 
     @Resource(lookup = Database.JNDI)
@@ -80,6 +84,7 @@ public class Bootstrap {
         try {
             migrate();
             engine = buildEngine();
+            running = engine;
             deploy();
             workingDays.ensureOfficialSchedule();
             if (loadDemoData) {
@@ -98,10 +103,24 @@ public class Bootstrap {
     @PreDestroy
     void stop() {
         ready = false;
+        running = null;
         if (engine != null) {
             ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().shutdown();
             engine.close();
         }
+    }
+
+    private static volatile ProcessEngine running;
+
+    /**
+     * The engine without a call through this singleton's proxy: for code that also runs while the singleton is
+     * still starting (demo data), where such a call would be refused as a loopback.
+     */
+    public static ProcessEngine running() {
+        if (running == null) {
+            throw new IllegalStateException("process engine not started");
+        }
+        return running;
     }
 
     public ProcessEngine engine() {

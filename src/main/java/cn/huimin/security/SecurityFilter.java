@@ -23,6 +23,8 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityFilter extends HttpFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /** No request body may be larger: files are at most 20 MB; the rest is a little room for the form around them. */
+    public static final long MAX_REQUEST_BYTES = 22_000_000L;
     /** Request attribute: this request's refusal is already in the audit trail (it is written once). */
     public static final String AUDITED = "huimin.forbiddenAudited";
 
@@ -54,6 +56,15 @@ public class SecurityFilter extends HttpFilter {
             res.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-site request refused");
             return;
         }
+        if (req.getContentLengthLong() > MAX_REQUEST_BYTES) {
+            res.setHeader("Connection", "close");
+            if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+                writeProblem(req, res, 413);
+            } else {
+                res.sendError(413);
+            }
+            return;
+        }
         chain.doFilter(req, res);
     }
 
@@ -67,6 +78,7 @@ public class SecurityFilter extends HttpFilter {
             case 403 -> Messages.get(locale, "error.forbidden");
             case 404 -> Messages.get(locale, "error.notFound");
             case 405 -> Messages.get(locale, "error.methodNotAllowed");
+            case 413 -> Messages.get(locale, "error.tooLarge");
             default -> Messages.get(locale, status >= 500 ? "error.server" : "error.badRequest");
         };
         String body = jakarta.json.Json.createObjectBuilder().add("type", "about:blank")

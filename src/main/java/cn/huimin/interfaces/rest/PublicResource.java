@@ -28,6 +28,15 @@ public class PublicResource {
     @EJB
     DocumentService documents;
 
+    @EJB
+    cn.huimin.application.EnquiryService enquiries;
+
+    @EJB
+    cn.huimin.application.VendorService vendors;
+
+    @EJB
+    cn.huimin.application.OpeningService openings;
+
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
 
@@ -63,6 +72,63 @@ public class PublicResource {
         }
         m.put("notices", versions);
         m.put("documents", documents.publicList(id));
+        return m;
+    }
+
+    @POST
+    @Path("vendor-registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an organization and its vendor login (no login needed); it may bid once an officer verified it")
+    public Response register(cn.huimin.domain.model.vendor.VendorForm f) {
+        if (f == null) {
+            throw cn.huimin.application.AppException.invalid("name", "validation.required");
+        }
+        cn.huimin.domain.model.vendor.VendorForm saved = vendors.register(f);
+        saved.setPassword(null);
+        return Response.status(201).entity(saved).build();
+    }
+
+    @GET
+    @Path("tenders/{id}/enquiries")
+    @Operation(summary = "Published questions and answers of a tender (the askers are not shown)")
+    public List<Map<String, Object>> enquiries(@PathParam("id") long id) {
+        notices.tender(id);
+        return enquiries.published(id);
+    }
+
+    @GET
+    @Path("tenders/{id}/opening")
+    @Operation(summary = "The opening record of a tender: bidders, prices, security, valid or invalid with the reason")
+    public Map<String, Object> opening(@PathParam("id") long id) {
+        notices.tender(id);
+        cn.huimin.domain.model.bid.Opening o = openings.opening(id);
+        if (o == null) {
+            throw cn.huimin.application.AppException.notFound("opening.notYet");
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("tenderId", id);
+        m.put("deadline", o.getDeadline().toString());
+        m.put("openedAt", o.getOpenedAt().toString());
+        m.put("validLots", o.getValidLots());
+        m.put("failedLots", o.getFailedLots());
+        m.put("signedBy", o.getSignedBy());
+        m.put("signedAt", o.getSignedAt() == null ? null : o.getSignedAt().toString());
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (cn.huimin.domain.model.bid.OpeningEntry e : openings.record(id)) {
+            Map<String, Object> x = new java.util.LinkedHashMap<>();
+            x.put("lotId", e.getLotId());
+            x.put("lotNo", e.getLotNo());
+            x.put("bidId", e.getBidId());
+            x.put("vendor", e.getVendorName());
+            x.put("price", e.getPrice() == null ? null : e.getPrice().toPlainString());
+            x.put("security", e.getSecurityStatus());
+            x.put("valid", e.isValid());
+            x.put("invalidReason", e.getInvalidReason());
+            x.put("sealVerified", e.isHashVerified());
+            x.put("submittedAt", e.getSubmittedAt().toString());
+            entries.add(x);
+        }
+        m.put("entries", entries);
         return m;
     }
 

@@ -59,12 +59,15 @@ public class TaskResource {
     @Operation(summary = "Complete a task with a decision: APPROVE, RETURN or REJECT (a comment is required to return or reject); SUBMIT for reviseTender")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "return", value = "{\"decision\":\"RETURN\",\"comment\":\"请补充各村放映场次\"}")))
     public Map<String, String> complete(@PathParam("id") String id, Decision d) {
-        tasks.complete(id, d == null ? null : d.decision, d == null ? null : d.comment);
+        tasks.complete(id, d == null ? null : d.decision, d == null ? null : d.comment,
+                d == null || d.details == null ? Map.of() : d.details);
         return Map.of("completed", id);
     }
 
     public static class Decision {
         public String decision;
         public String comment;
+        /** proposeFailedLots: {"lot.<lotId>": "RETENDER" | "CONSULTATION" | "SINGLE_SOURCE"} */
+        public Map<String, String> details;
     }
 }

@@ -23,6 +23,17 @@ public class PublicView extends ViewSupport {
     @EJB
     DocumentService documents;
 
+    @EJB
+    cn.huimin.application.EnquiryService enquiries;
+
+    @EJB
+    cn.huimin.application.OpeningService openings;
+
+    private List<Map<String, Object>> answered = List.of();
+    private cn.huimin.domain.model.bid.Opening opening;
+    private List<cn.huimin.domain.model.bid.OpeningEntry> openingRecord = List.of();
+    private boolean biddable;
+
     private String query;
     private Long id;
     private TenderForm tender;
@@ -59,6 +70,11 @@ public class PublicView extends ViewSupport {
             tender.setLastComment(null);
             versions = notices.notices(id);
             docs = documents.publicList(id);
+            answered = enquiries.published(id);
+            opening = openings.opening(id);
+            openingRecord = openings.record(id);
+            biddable = t.getStatus() == cn.huimin.domain.model.tender.TenderStatus.PUBLISHED
+                    && t.getMethod() != cn.huimin.domain.model.tender.ProcurementMethod.SINGLE_SOURCE;
         } catch (RuntimeException e) {
             missing = true;
             show(e);
@@ -74,4 +90,8 @@ public class PublicView extends ViewSupport {
     public List<TenderNotice> getVersions() { return versions; }
     public List<DocumentInfo> getDocs() { return docs; }
     public boolean isMissing() { return missing; }
+    public List<Map<String, Object>> getAnswered() { return answered; }
+    public cn.huimin.domain.model.bid.Opening getOpening() { return opening; }
+    public List<cn.huimin.domain.model.bid.OpeningEntry> getOpeningRecord() { return openingRecord; }
+    public boolean isBiddable() { return biddable; }
 }

@@ -19,6 +19,23 @@ public class TaskView extends ViewSupport {
     @EJB
     TenderService tenders;
 
+    @EJB
+    cn.huimin.application.VendorService vendors;
+
+    @EJB
+    cn.huimin.application.EnquiryService enquiries;
+
+    @EJB
+    cn.huimin.application.OpeningService openings;
+
+    private cn.huimin.domain.model.vendor.VendorForm vendor;
+    private java.util.List<cn.huimin.domain.model.vendor.VendorDocument> vendorDocuments = java.util.List.of();
+    private cn.huimin.domain.model.tender.Enquiry enquiry;
+    private java.util.List<cn.huimin.domain.model.bid.OpeningEntry> openingRecord = java.util.List.of();
+    private cn.huimin.domain.model.bid.Opening opening;
+    private java.util.List<cn.huimin.domain.model.tender.TenderLot> failedLots = java.util.List.of();
+    private final java.util.Map<Long, String> lotActions = new java.util.HashMap<>();
+
     private String id;
     private TaskRow task;
     private TenderForm tender;
@@ -34,6 +51,24 @@ public class TaskView extends ViewSupport {
             task = tasks.get(id);
             if (task.getTenderId() != null) {
                 tender = tenders.form(task.getTenderId());
+            }
+            String key = task.getKey();
+            if (key.equals("verifyVendor") || key.equals("reviseVendor") || key.equals("renewVendorDocument")) {
+                Object vendorId = tasks.variable(id, "vendorId");
+                if (vendorId instanceof Long v) {
+                    vendor = key.equals("verifyVendor") ? cn.huimin.domain.model.vendor.VendorForm.of(vendors.get(v)) : vendors.myForm();
+                    vendorDocuments = vendors.documents(v);
+                }
+            }
+            if (key.equals("answerEnquiry")) {
+                Object enquiryId = tasks.variable(id, "enquiryId");
+                enquiry = enquiryId instanceof Long e ? enquiries.get(e) : null;
+            }
+            if (key.equals("signOpening") || key.equals("proposeFailedLots") || key.equals("approveFailedLots")) {
+                opening = openings.opening(task.getTenderId());
+                openingRecord = openings.record(task.getTenderId());
+                failedLots = tenders.lots(task.getTenderId()).stream()
+                        .filter(l -> "FAILED".equals(l.getStatus())).toList();
             }
             if ("approveTenderChange".equals(task.getKey())) {
                 Object changeId = tasks.variable(id, "changeId");
@@ -73,6 +108,34 @@ public class TaskView extends ViewSupport {
         }
         return null;
     }
+
+    /** proposeFailedLots: the chosen action per failed lot goes with the decision. */
+    public String propose() {
+        java.util.Map<String, String> details = new java.util.HashMap<>();
+        lotActions.forEach((lot, action) -> details.put("lot." + lot, action));
+        if (attempt(() -> tasks.complete(id, "PROPOSE", comment, details))) {
+            info(text("task.done.PROPOSE"));
+            keepMessages();
+            return "/inbox.xhtml?faces-redirect=true";
+        }
+        return null;
+    }
+
+    public String lotNo(Long lotId) {
+        if (tender == null) {
+            return String.valueOf(lotId);
+        }
+        return failedLots.stream().filter(l -> l.getId().equals(lotId)).map(l -> String.valueOf(l.getLotNo())).findFirst()
+                .orElseGet(() -> String.valueOf(lotId));
+    }
+
+    public cn.huimin.domain.model.vendor.VendorForm getVendor() { return vendor; }
+    public java.util.List<cn.huimin.domain.model.vendor.VendorDocument> getVendorDocuments() { return vendorDocuments; }
+    public cn.huimin.domain.model.tender.Enquiry getEnquiry() { return enquiry; }
+    public java.util.List<cn.huimin.domain.model.bid.OpeningEntry> getOpeningRecord() { return openingRecord; }
+    public cn.huimin.domain.model.bid.Opening getOpening() { return opening; }
+    public java.util.List<cn.huimin.domain.model.tender.TenderLot> getFailedLots() { return failedLots; }
+    public java.util.Map<Long, String> getLotActions() { return lotActions; }
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }

@@ -55,6 +55,16 @@ public class Tender {
     private Instant bidDeadline;
     @Column(name = "last_comment")
     private String lastComment;
+    @Column(name = "origin_tender_id")
+    private Long originTenderId;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    /** The tender whose failed lot this one re-tenders or switches the method of. */
+    public Long getOriginTenderId() { return originTenderId; }
+    public void setOriginTenderId(Long originTenderId) { this.originTenderId = originTenderId; }
+    public Instant getOpenedAt() { return openedAt; }
+    public void setOpenedAt(Instant openedAt) { this.openedAt = openedAt; }
     @Column(name = "created_by")
     private String createdBy;
     @Column(name = "created_at")

@@ -32,6 +32,8 @@ public class TenderForm implements java.io.Serializable {
     private List<Factor> factors = new ArrayList<>();
 
     public static class Lot implements java.io.Serializable {
+        /** The lot's id once saved (read only: bids name it); lots are saved by position. */
+        private Long id;
         private String title;
         @JsonbTypeDeserializer(LenientString.class)
         private String budgetCeiling;
@@ -39,6 +41,8 @@ public class TenderForm implements java.io.Serializable {
         private LocalDate serviceEnd;
         private List<Deliverable> deliverables = new ArrayList<>();
 
+        public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
         public String getTitle() { return title; }
         public void setTitle(String title) { this.title = title; }
         public String getBudgetCeiling() { return budgetCeiling; }

@@ -28,6 +28,21 @@ public class TenderLot {
     private LocalDate serviceStart;
     @Column(name = "service_end")
     private LocalDate serviceEnd;
+    @Column(name = "status")
+    private String status = "OPEN";
+    @Column(name = "failed_action")
+    private String failedAction;
+    @Column(name = "successor_tender_id")
+    private Long successorTenderId;
+
+    /** OPEN while bidding, EVALUATION after a successful opening, FAILED with fewer than 3 valid bids. */
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    /** For a failed lot: RETENDER, CONSULTATION or SINGLE_SOURCE. */
+    public String getFailedAction() { return failedAction; }
+    public void setFailedAction(String failedAction) { this.failedAction = failedAction; }
+    public Long getSuccessorTenderId() { return successorTenderId; }
+    public void setSuccessorTenderId(Long successorTenderId) { this.successorTenderId = successorTenderId; }
 
     public int getLotNo() { return lotNo; }
     public void setLotNo(int lotNo) { this.lotNo = lotNo; }

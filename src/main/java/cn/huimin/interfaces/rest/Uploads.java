@@ -1,0 +1,36 @@
+package cn.huimin.interfaces.rest;
+
+import cn.huimin.application.AppException;
+import cn.huimin.domain.shared.FileTypes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads an uploaded body, never more than the file limit plus one byte: a larger body is refused while it streams. */
+final class Uploads {
+    private Uploads() {
+    }
+
+    static byte[] read(InputStream in) {
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > FileTypes.MAX_BYTES) {
+                    throw AppException.invalid("file", "file.TOO_LARGE");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
