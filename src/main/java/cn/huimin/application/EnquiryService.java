@@ -88,6 +88,7 @@ public class EnquiryService {
         Map<String, Object> vars = new HashMap<>();
         vars.put("enquiryId", e.getId());
         vars.put("tenderId", tenderId);
+        vars.put("unitId", t.getUnitId());
         vars.put("answerDue", Date.from(due));
         ProcessInstance pi = bootstrap.engine().getRuntimeService().startProcessInstanceByKey("enquiry", String.valueOf(e.getId()), vars);
         e.setProcessInstanceId(pi.getId());

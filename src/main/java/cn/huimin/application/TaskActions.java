@@ -75,7 +75,7 @@ public class TaskActions {
         TaskQuery q = engine().getTaskService().createTaskQuery().active()
                 .or().taskAssignee(c.username());
         if (!c.roles().isEmpty()) {
-            q = q.taskCandidateGroupIn(new ArrayList<>(c.roles()));
+            q = q.taskCandidateGroupIn(new ArrayList<>(groups(c)));
         }
         return q.endOr();
     }
@@ -285,11 +285,27 @@ public class TaskActions {
 
     private boolean inCandidateGroup(Task t, Caller c) {
         for (IdentityLink l : engine().getTaskService().getIdentityLinksForTask(t.getId())) {
-            if ("candidate".equals(l.getType()) && l.getGroupId() != null && c.roles().contains(l.getGroupId())) {
+            if ("candidate".equals(l.getType()) && l.getGroupId() != null && groups(c).contains(l.getGroupId())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The candidate groups of a caller: his roles; an officer takes officer tasks through the routing groups (his
+     * unit's, and the one for tasks of no unit), never through "officer" itself.
+     */
+    static Set<String> groups(Caller c) {
+        Set<String> g = new HashSet<>(c.roles());
+        if (c.has(Role.OFFICER)) {
+            g.remove(cn.huimin.process.UnitRouting.OFFICER);
+            g.add(cn.huimin.process.UnitRouting.ANY_OFFICER);
+            if (c.unitId() != null) {
+                g.add(cn.huimin.process.UnitRouting.unitGroup(c.unitId()));
+            }
+        }
+        return g;
     }
 
     private ProcessEngine engine() {

@@ -177,6 +177,7 @@ public class TenderService {
         vars.put("method", t.getMethod().name());
         if (t.getStatus() == TenderStatus.DRAFT) {
             vars.put("tenderId", t.getId());
+            vars.put("unitId", t.getUnitId());
             vars.put("initiator", c.username());
             ProcessInstance pi = engine.getRuntimeService()
                     .startProcessInstanceByKey("tender-preparation", String.valueOf(t.getId()), vars);
@@ -251,6 +252,7 @@ public class TenderService {
             keys.createDataKey(t.getId());
             Map<String, Object> vars = new HashMap<>();
             vars.put("tenderId", t.getId());
+            vars.put("unitId", t.getUnitId());
             vars.put("bidDeadline", Date.from(t.getBidDeadline()));
             bootstrap.engine().getRuntimeService().startProcessInstanceByKey("bid-opening", String.valueOf(t.getId()), vars);
         }
@@ -336,6 +338,7 @@ public class TenderService {
         em.flush();
         Map<String, Object> vars = new HashMap<>();
         vars.put("tenderId", tenderId);
+        vars.put("unitId", t.getUnitId());
         vars.put("changeId", ch.getId());
         vars.put("initiator", actor);
         vars.put("changeType", TenderChange.Type.AMENDMENT.name());
@@ -424,6 +427,7 @@ public class TenderService {
         em.flush();
         Map<String, Object> vars = new HashMap<>();
         vars.put("tenderId", tenderId);
+        vars.put("unitId", t.getUnitId());
         vars.put("changeId", ch.getId());
         vars.put("initiator", c.username());
         vars.put("changeType", kind.name());

@@ -161,6 +161,7 @@ public class Bootstrap {
         cfg.setJobExecutor(new ManagedJobExecutor(executor));
         cfg.setJobExecutorActivate(false);
         cfg.setJobExecutorDeploymentAware(true);
+        cfg.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new UnitRouting())));
         // hardening
         cfg.setJavaSerializationFormatEnabled(false);
         cfg.setDeserializationTypeValidationEnabled(true);

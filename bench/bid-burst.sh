@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Bid burst: 200 verified vendors submit one sealed bid per lot (10 lots: 2,000 bids, each with a 1 MB PDF attachment)
+# to one open tender at the same moment, then the bids are checked in PostgreSQL and the tender is opened.
+#
+#   bench/bid-burst.sh                 (about 5-10 minutes on 2 cores; needs PostgreSQL on 127.0.0.1:5432, user postgres)
+#
+# Steps: fresh database $BENCH_DB; start Huimin (deployments/run.sh) on a free port; setup, not timed (register,
+# document and verify the vendors, publish the tender); the burst (timed, bench/BidBurst.java: per-call latency,
+# throughput, errors); verify in PostgreSQL (every receipt exactly once, 2,000 SUBMITTED bids, no two current bids
+# for a tender/lot/vendor); force the opening (deadline in the past, timer job due now) and check the public opening
+# record against the receipts (2,000 entries, seals verified, prices as submitted). Heap (jstat, jcmd GC.heap_info)
+# and RSS (ps) are sampled all along. The server is stopped at the end. Output and logs: target/bench-bidburst/.
+#
+# Environment: BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
+#   BENCH_DB (huimin_bidburst) BENCH_PORT (first free from 18491) BENCH_OPENING_TIMEOUT_S (900)
+#   HUIMIN_JAVA_OPTS (server JVM options; default: run.sh's -Xmx512m -XX:+UseSerialGC)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/bench-lib.sh
+
+vendors="${BENCH_VENDORS:-200}"
+lots="${BENCH_LOTS:-10}"
+kb="${BENCH_ATTACHMENT_KB:-1024}"
+threads="${BENCH_THREADS:-200}"
+db="${BENCH_DB:-huimin_bidburst}"
+java_opts="${HUIMIN_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
+out=target/bench-bidburst
+rm -rf "$out"; mkdir -p "$out"
+log="$out/server.log"
+master_key="$(head -c 32 /dev/urandom | base64)"
+server_pid=; sampler_pid=
+cleanup() { stop_sampler; stop_server; }
+trap cleanup EXIT
+
+[ -f target/huimin.war ] && [ -f target/payara-micro.jar ] || mvn -q -B -DskipTests package
+ensure_postgres
+fresh_database
+port="${BENCH_PORT:-$(free_port 18491)}"
+total=$((vendors * lots))
+echo "== bid burst: $vendors vendors x $lots lots = $total bids, ${kb} KB attachment each; server JVM: $java_opts; database $db; port $port"
+
+t0=$SECONDS
+start_server "$log"
+wait_ready 240 || { echo "server did not become ready (see $log)"; tail -n 30 "$log"; exit 1; }
+echo "server pid $server_pid ready after $((SECONDS - t0)) s ($(grep -o 'cold start took [0-9]* ms' "$log" | head -n1))"
+phase idle; start_sampler "$server_pid"; sleep 2
+
+phase setup
+echo; echo "== setup (not timed)"
+java bench/BidBurst.java setup --base "http://127.0.0.1:$port/" --vendors "$vendors" --lots "$lots" --state "$out/state.properties"
+tender=$(grep '^tenderId=' "$out/state.properties" | cut -d= -f2)
+sleep 2
+heap_info before-burst
+
+echo; echo "== burst (timed)"
+touch "$out/receipts.tsv"
+phase burst
+java bench/BidBurst.java burst --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
+  --threads "$threads" --attachment-kb "$kb" --max-seconds 900
+heap_info right-after-burst
+phase after-burst; sleep 20
+heap_info 20s-after-burst
+
+echo; echo "== verify in PostgreSQL (tender $tender)"
+checks=$(psqlq -d "$db" -At -F '=' <<SQL
+create temp table r(bid_id bigint, vendor text, lot_id bigint, price numeric, ikey text, status int, submitted_at text, sealed_hash text, client_ms bigint);
+\copy r from '$out/receipts.tsv'
+select 'receipts', count(*) from r;
+select 'distinct_receipt_bids', count(distinct bid_id) from r;
+select 'submitted_bids', count(*) from bid where tender_id = $tender and status = 'SUBMITTED';
+select 'all_bid_rows', count(*) from bid where tender_id = $tender;
+select 'receipts_not_submitted_in_db', count(*) from r where not exists (select 1 from bid b where b.id = r.bid_id and b.status = 'SUBMITTED' and b.tender_id = $tender and b.lot_id = r.lot_id and b.idempotency_key = r.ikey);
+select 'receipts_with_other_db_row_count', count(*) from r where (select count(*) from bid b where b.id = r.bid_id) <> 1;
+select 'keys_with_more_than_one_bid', count(*) from (select vendor_id, idempotency_key from bid where tender_id = $tender group by 1, 2 having count(*) > 1) x;
+select 'submitted_twice_same_tender_lot_vendor', count(*) from (select tender_id, lot_id, vendor_id from bid where status = 'SUBMITTED' and tender_id = $tender group by 1, 2, 3 having count(*) > 1) x;
+select 'bids_without_receipt', count(*) from bid b where b.tender_id = $tender and not exists (select 1 from r where r.bid_id = b.id);
+select 'unused_attachments', count(*) from bid_attachment where tender_id = $tender and bid_id is null;
+select 'attachment_bytes_mb', coalesce(sum(size_bytes), 0) / 1048576 from bid_attachment where tender_id = $tender;
+select 'database_size_mb', pg_database_size(current_database()) / 1048576;
+SQL
+)
+echo "$checks" | sed 's/^/  /'
+val() { echo "$checks" | grep "^$1=" | cut -d= -f2; }
+db_ok=true
+[ "$(val submitted_bids)" = "$total" ] || db_ok=false
+[ "$(val receipts)" = "$(val distinct_receipt_bids)" ] || db_ok=false
+[ "$(val receipts_not_submitted_in_db)" = 0 ] || db_ok=false
+[ "$(val receipts_with_other_db_row_count)" = 0 ] || db_ok=false
+[ "$(val keys_with_more_than_one_bid)" = 0 ] || db_ok=false
+[ "$(val submitted_twice_same_tender_lot_vendor)" = 0 ] || db_ok=false
+nrec=$(val receipts); lost=$((total - ${nrec:-0}))
+echo "  => receipts $(val receipts)/$total (not accepted: $lost), every receipt's bid present exactly once: $([ "$(val receipts_not_submitted_in_db)" = 0 ] && echo yes || echo NO), SUBMITTED = $total: $([ "$(val submitted_bids)" = "$total" ] && echo yes || echo NO) -> $($db_ok && echo OK || echo FAILED)"
+
+echo; echo "== opening (forced: deadline 2 s ago, bid-opening timer job due now)"
+phase opening
+sql "update tender set bid_deadline = now() - interval '2 seconds' where id = $tender" >/dev/null
+jobs=$(sql "with u as (update act_ru_job set duedate_ = now() where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%') returning 1) select count(*) from u")
+echo "  timer jobs made due: $jobs"
+open_rc=0
+java bench/BidBurst.java opening --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
+  --timeout-s "${BENCH_OPENING_TIMEOUT_S:-900}" || open_rc=$?
+echo "  server side: $(sql "select 'opening transaction ' || round(extract(epoch from (a.at_time - o.opened_at))::numeric, 1) || ' s (opening.opened_at -> TENDER_OPENED audit entry), opening rows ' || (select count(*) from opening where tender_id = $tender) || ', TENDER_OPENED entries ' || (select count(*) from audit_entry where entity_type = 'tender' and entity_id = '$tender' and action = 'TENDER_OPENED') || ', opening_entry rows ' || (select count(*) from opening_entry where tender_id = $tender) from opening o join audit_entry a on a.entity_type = 'tender' and a.entity_id = '$tender' and a.action = 'TENDER_OPENED' where o.tender_id = $tender" || true)"
+echo "  job state: $(sql "select coalesce(string_agg('retries ' || retries_ || ', exception: ' || coalesce(left(exception_msg_, 300), '-'), ' | '), 'no job left (the timer fired and the process moved on)') from act_ru_job where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%')")"
+phase after-opening; sleep 6
+heap_info after-opening
+
+echo; echo "== memory"
+stop_sampler
+memory_summary
+echo
+server_log_summary "$log"
+echo
+echo "== result: burst receipts $(val receipts)/$total, database check $($db_ok && echo OK || echo FAILED), opening check $([ $open_rc = 0 ] && echo OK || echo FAILED)"
+echo "   (JVM options: $java_opts; output in $out)"
