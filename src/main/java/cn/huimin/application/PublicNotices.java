@@ -68,8 +68,13 @@ public class PublicNotices {
     public Map<String, Object> ocdsPackage(Long tenderId, String baseUri) {
         Tender t = tender(tenderId);
         List<Map<String, Object>> releases = new ArrayList<>();
-        for (TenderNotice n : notices(tenderId)) {
+        List<TenderNotice> ns = notices(tenderId);
+        for (TenderNotice n : ns) {
             releases.add(release(t, n, baseUri));
+        }
+        Map<String, Object> opened = openingRelease(t, ns, baseUri);
+        if (opened != null) {
+            releases.add(opened);
         }
         return releasePackage(releases, baseUri + "api/public/tenders/" + tenderId + "/ocds");
     }
@@ -82,7 +87,10 @@ public class PublicNotices {
                 .getResultList();
         for (Tender t : list) {
             List<TenderNotice> ns = notices(t.getId());
-            if (!ns.isEmpty()) {
+            Map<String, Object> opened = openingRelease(t, ns, baseUri);
+            if (opened != null) {
+                releases.add(opened);
+            } else if (!ns.isEmpty()) {
                 releases.add(release(t, ns.get(ns.size() - 1), baseUri));
             }
         }
@@ -205,6 +213,53 @@ public class PublicNotices {
         docs.add(notice);
         tender.put("documents", docs);
         r.put("tender", tender);
+        return r;
+    }
+
+    /**
+     * The release of the public opening (tag tenderUpdate): who bid (numberOfTenderers, tenderers, each a party with
+     * the role tenderer) and which lots failed. Prices stay in the opening record; awards come with the evaluation.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> openingRelease(Tender t, List<TenderNotice> ns, String baseUri) {
+        cn.huimin.domain.model.bid.Opening o = em.find(cn.huimin.domain.model.bid.Opening.class, t.getId());
+        if (o == null || ns.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> r = release(t, ns.get(ns.size() - 1), baseUri);
+        r.put("id", ocid(t) + "-opening");
+        r.put("date", iso(o.getOpenedAt()));
+        r.put("tag", List.of("tenderUpdate"));
+        Map<String, Object> tender = (Map<String, Object>) r.get("tender");
+        Map<Long, Map<String, Object>> tenderers = new LinkedHashMap<>();
+        for (cn.huimin.domain.model.bid.OpeningEntry e : em.createQuery(
+                "select e from OpeningEntry e where e.tenderId = :t order by e.vendorName, e.id", cn.huimin.domain.model.bid.OpeningEntry.class)
+                .setParameter("t", t.getId()).getResultList()) {
+            cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, e.getVendorId());
+            tenderers.computeIfAbsent(e.getVendorId(), k -> {
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("id", "HM-VENDOR-" + v.getUscc());
+                ref.put("name", v.getName());
+                return ref;
+            });
+        }
+        tender.put("numberOfTenderers", tenderers.size());
+        tender.put("tenderers", new ArrayList<>(tenderers.values()));
+        List<Map<String, Object>> parties = new ArrayList<>((List<Map<String, Object>>) r.get("parties"));
+        for (Map<String, Object> ref : tenderers.values()) {
+            Map<String, Object> party = new LinkedHashMap<>(ref);
+            party.put("roles", List.of("tenderer"));
+            parties.add(party);
+        }
+        r.put("parties", parties);
+        Map<Integer, String> lotStatus = new HashMap<>();
+        for (TenderLot lot : t.getLots()) {
+            lotStatus.put(lot.getLotNo(), "FAILED".equals(lot.getStatus()) ? "unsuccessful" : "active");
+        }
+        for (Map<String, Object> l : (List<Map<String, Object>>) tender.get("lots")) {
+            String id = (String) l.get("id");
+            l.put("status", lotStatus.getOrDefault(Integer.valueOf(id.substring(4)), "active"));
+        }
         return r;
     }
 
