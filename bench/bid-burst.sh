@@ -13,7 +13,7 @@
 #
 # Environment: BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
 #   BENCH_DB (huimin_bidburst) BENCH_PORT (first free from 18491) BENCH_OPENING_TIMEOUT_S (900)
-#   HUIMIN_JAVA_OPTS (server JVM options; default: run.sh's -Xmx512m -XX:+UseSerialGC)
+#   BENCH_SETUP_THREADS (1: setup requests one at a time) HUIMIN_JAVA_OPTS (server JVM options; default: run.sh's -Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bench-lib.sh
@@ -37,6 +37,7 @@ ensure_postgres
 fresh_database
 port="${BENCH_PORT:-$(free_port 18491)}"
 total=$((vendors * lots))
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 echo "== bid burst: $vendors vendors x $lots lots = $total bids, ${kb} KB attachment each; server JVM: $java_opts; database $db; port $port"
 
 t0=$SECONDS
@@ -47,7 +48,7 @@ phase idle; start_sampler "$server_pid"; sleep 2
 
 phase setup
 echo; echo "== setup (not timed)"
-java bench/BidBurst.java setup --base "http://127.0.0.1:$port/" --vendors "$vendors" --lots "$lots" --state "$out/state.properties"
+java bench/BidBurst.java setup --base "http://127.0.0.1:$port/" --vendors "$vendors" --lots "$lots" --state "$out/state.properties" --setup-threads "${BENCH_SETUP_THREADS:-1}"
 tender=$(grep '^tenderId=' "$out/state.properties" | cut -d= -f2)
 sleep 2
 heap_info before-burst
@@ -77,6 +78,9 @@ select 'bids_without_receipt', count(*) from bid b where b.tender_id = $tender a
 select 'unused_attachments', count(*) from bid_attachment where tender_id = $tender and bid_id is null;
 select 'attachment_bytes_mb', coalesce(sum(size_bytes), 0) / 1048576 from bid_attachment where tender_id = $tender;
 select 'database_size_mb', pg_database_size(current_database()) / 1048576;
+select 'audit_head_consistent', (h.last_seq = (select max(seq) from audit_entry) and h.last_hash = (select hash from audit_entry a where a.seq = h.last_seq))::int from audit_head h;
+select 'audit_head_last_seq', last_seq from audit_head;
+select 'audit_max_seq', max(seq) from audit_entry;
 SQL
 )
 echo "$checks" | sed 's/^/  /'
@@ -88,6 +92,7 @@ db_ok=true
 [ "$(val receipts_with_other_db_row_count)" = 0 ] || db_ok=false
 [ "$(val keys_with_more_than_one_bid)" = 0 ] || db_ok=false
 [ "$(val submitted_twice_same_tender_lot_vendor)" = 0 ] || db_ok=false
+[ "$(val audit_head_consistent)" = 1 ] || { db_ok=false; echo "  !! audit_head (last_seq $(val audit_head_last_seq)) does not match the last audit_entry (seq $(val audit_max_seq)): every later audited write (every /api login) fails"; }
 nrec=$(val receipts); lost=$((total - ${nrec:-0}))
 echo "  => receipts $(val receipts)/$total (not accepted: $lost), every receipt's bid present exactly once: $([ "$(val receipts_not_submitted_in_db)" = 0 ] && echo yes || echo NO), SUBMITTED = $total: $([ "$(val submitted_bids)" = "$total" ] && echo yes || echo NO) -> $($db_ok && echo OK || echo FAILED)"
 
@@ -98,7 +103,18 @@ jobs=$(sql "with u as (update act_ru_job set duedate_ = now() where process_inst
 echo "  timer jobs made due: $jobs"
 open_rc=0
 java bench/BidBurst.java opening --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
-  --timeout-s "${BENCH_OPENING_TIMEOUT_S:-900}" || open_rc=$?
+  --timeout-s "${BENCH_OPENING_TIMEOUT_S:-900}" > "$out/opening.txt" 2>&1 &
+open_pid=$!
+job_sql="from act_ru_job where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%')"
+while kill -0 "$open_pid" 2>/dev/null; do
+  if ! kill -0 "$server_pid" 2>/dev/null; then echo "  !! the server died during the opening"; kill "$open_pid" 2>/dev/null || true; break; fi
+  left=$(sql "select coalesce(min(retries_), -1) $job_sql and exception_msg_ is not null" 2>/dev/null || echo "?")
+  if [ "$left" = 0 ]; then echo "  !! the bid-opening job failed and has no retries left (incident): the opening did not happen"; kill "$open_pid" 2>/dev/null || true; break; fi
+  sleep 2
+done
+wait "$open_pid" || open_rc=$?
+sed 's/^/  /' "$out/opening.txt"
+echo "  opening job failures: $(sql "select coalesce(string_agg('retries left ' || retries_ || ': ' || left(exception_msg_, 300), ' | '), 'none') $job_sql and exception_msg_ is not null")"
 echo "  server side: $(sql "select 'opening transaction ' || round(extract(epoch from (a.at_time - o.opened_at))::numeric, 1) || ' s (opening.opened_at -> TENDER_OPENED audit entry), opening rows ' || (select count(*) from opening where tender_id = $tender) || ', TENDER_OPENED entries ' || (select count(*) from audit_entry where entity_type = 'tender' and entity_id = '$tender' and action = 'TENDER_OPENED') || ', opening_entry rows ' || (select count(*) from opening_entry where tender_id = $tender) from opening o join audit_entry a on a.entity_type = 'tender' and a.entity_id = '$tender' and a.action = 'TENDER_OPENED' where o.tender_id = $tender" || true)"
 echo "  job state: $(sql "select coalesce(string_agg('retries ' || retries_ || ', exception: ' || coalesce(left(exception_msg_, 300), '-'), ' | '), 'no job left (the timer fired and the process moved on)') from act_ru_job where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%')")"
 phase after-opening; sleep 6
@@ -111,4 +127,4 @@ echo
 server_log_summary "$log"
 echo
 echo "== result: burst receipts $(val receipts)/$total, database check $($db_ok && echo OK || echo FAILED), opening check $([ $open_rc = 0 ] && echo OK || echo FAILED)"
-echo "   (JVM options: $java_opts; output in $out)"
+echo "   (JVM options: $java_opts; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; output in $out)"

@@ -40,11 +40,18 @@ public class AuditLog {
         append(actor, action, entityType, entityId, null, details);
     }
 
+    /**
+     * Appends one entry after the head of the chain. The head row is read and locked in one statement (SELECT ...
+     * FOR UPDATE), so concurrent writers wait for each other and each sees the head its predecessor committed; the
+     * head is written back with plain SQL, never through a cached entity.
+     */
     private void append(String actor, String action, String entityType, Object entityId, Map<String, ?> before,
                         Map<String, ?> after) {
-        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update")
+                .getSingleResult();
+        long lastSeq = ((Number) head[0]).longValue();
         AuditEntry e = new AuditEntry();
-        e.setSeq(head.getLastSeq() + 1);
+        e.setSeq(lastSeq + 1);
         e.setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         e.setActor(actor == null ? "anonymous" : actor);
         e.setAction(action);
@@ -52,11 +59,11 @@ public class AuditLog {
         e.setEntityId(entityId == null ? null : String.valueOf(entityId));
         e.setBeforeState(toJson(before));
         e.setAfterState(toJson(after));
-        e.setPrevHash(head.getLastHash());
+        e.setPrevHash((String) head[1]);
         e.setHash(AuditChain.hashOf(e));
         em.persist(e);
-        head.setLastSeq(e.getSeq());
-        head.setLastHash(e.getHash());
+        em.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
+                .setParameter(1, e.getSeq()).setParameter(2, e.getHash()).executeUpdate();
     }
 
     private static String toJson(Map<String, ?> state) {

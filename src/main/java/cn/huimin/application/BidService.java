@@ -119,7 +119,7 @@ public class BidService {
             throw AppException.forbidden(why);
         }
         Tender t = openForBids(f.getTenderId(), true);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         TenderLot lot = t.getLots().stream().filter(l -> l.getId().equals(f.getLotId())).findFirst().orElse(null);
         List<Violation> v = new ArrayList<>();
         if (lot == null) {

@@ -267,15 +267,15 @@ public class VendorService {
         return text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase().replace("%", "").replace("_", "") + "%";
     }
 
-    /** Documents in force and replaced ones of a vendor: the vendor himself, or staff who verify. */
-    @RolesAllowed({Role.VENDOR, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
+    /** Documents in force and replaced ones of a vendor: the vendor himself, or staff (finance checks them too). */
+    @RolesAllowed({Role.VENDOR, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN, Role.FINANCE})
     public List<VendorDocument> documents(Long vendorId) {
         checkReader(vendorId);
         return em.createQuery("select d from VendorDocument d where d.vendorId = :v order by d.active desc, d.kind, d.id desc", VendorDocument.class)
                 .setParameter("v", vendorId).getResultList();
     }
 
-    @RolesAllowed({Role.VENDOR, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
+    @RolesAllowed({Role.VENDOR, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN, Role.FINANCE})
     public VendorDocument document(Long documentId) {
         VendorDocument d = documentId == null ? null : em.find(VendorDocument.class, documentId);
         if (d == null) {
@@ -288,7 +288,7 @@ public class VendorService {
 
     private void checkReader(Long vendorId) {
         Caller c = callers.current();
-        if (c.has(Role.OFFICER) || c.has(Role.HEAD) || c.has(Role.SUPERVISOR) || c.has(Role.ADMIN)) {
+        if (c.has(Role.OFFICER) || c.has(Role.HEAD) || c.has(Role.SUPERVISOR) || c.has(Role.ADMIN) || c.has(Role.FINANCE)) {
             return;
         }
         Vendor own = byUsername(c.username());
@@ -523,15 +523,19 @@ public class VendorService {
         }
     }
 
-    private void startExpiryProcess(Vendor vendor, VendorDocument d) {
-        Instant expires = DeadlineRules.endOfDay(d.getExpiresOn());
-        Instant remind = cn.huimin.domain.model.bid.BiddingRules.remindAt(d.getExpiresOn(), WorkingDayCalendar.ZONE);
+    /** The variables of a document's expiry process: ids, the vendor's login, reminder and expiry instants. */
+    public static Map<String, Object> expiryVariables(Vendor vendor, VendorDocument d) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("documentId", d.getId());
         vars.put("vendorId", vendor.getId());
         vars.put("vendorUser", vendor.getUsername());
-        vars.put("remindAt", Date.from(remind));
-        vars.put("expiresAt", Date.from(expires));
+        vars.put("remindAt", Date.from(cn.huimin.domain.model.bid.BiddingRules.remindAt(d.getExpiresOn(), WorkingDayCalendar.ZONE)));
+        vars.put("expiresAt", Date.from(DeadlineRules.endOfDay(d.getExpiresOn())));
+        return vars;
+    }
+
+    private void startExpiryProcess(Vendor vendor, VendorDocument d) {
+        Map<String, Object> vars = expiryVariables(vendor, d);
         ProcessInstance pi = Bootstrap.running().getRuntimeService()
                 .startProcessInstanceByKey("vendor-document", String.valueOf(d.getId()), vars);
         d.setProcessInstanceId(pi.getId());
@@ -553,6 +557,22 @@ public class VendorService {
         } else {
             engine.getRuntimeService().deleteProcessInstance(pid, "document replaced before the reminder", true, true);
         }
+    }
+
+    /**
+     * Starts the expiry process of every document in force of a verified vendor that has none (demo data is loaded
+     * without them). Called once, by the first request after start-up: process starts belong in a request's
+     * transaction, not in the start-up of the application.
+     */
+    @PermitAll
+    public int startMissingExpiryProcesses() {
+        int started = 0;
+        for (VendorDocument d : em.createQuery("select d from VendorDocument d where d.active = true and d.processInstanceId is null and d.vendorId in (select v.id from Vendor v where v.status = :s) order by d.id", VendorDocument.class)
+                .setParameter("s", Vendor.Status.VERIFIED).setMaxResults(1000).getResultList()) {
+            startExpiryProcess(em.find(Vendor.class, d.getVendorId()), d);
+            started++;
+        }
+        return started;
     }
 
     /** Day from which the vendor is reminded to renew a document. */

@@ -59,6 +59,8 @@ public class Bootstrap {
     @Resource
     ManagedExecutorService executor;
 
+
+
     @Inject
     BeanManager beanManager;
 

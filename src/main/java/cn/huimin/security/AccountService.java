@@ -28,13 +28,18 @@ public class AccountService {
     @EJB
     AuditLog audit;
 
+    /**
+     * Checks a password. A successful check writes nothing unless it clears earlier failures, and only an interactive
+     * (page) login is audited as LOGIN: every /api call carries its credentials, and its actions are audited
+     * themselves. Failures and lockouts are always audited; the failure counter is updated under a row lock.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Result authenticate(String username, String password) {
+    public Result authenticate(String username, String password, boolean interactive) {
         if (username == null || password == null || username.isBlank() || username.length() > 64) {
             return new Result(Outcome.INVALID, null, Set.of());
         }
         List<AppUser> found = em.createQuery("select u from AppUser u where u.username = :n", AppUser.class)
-                .setParameter("n", username.trim()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("n", username.trim()).getResultList();
         Instant now = Instant.now();
         if (found.isEmpty()) {
             // same cost as a real check, so timing does not reveal which accounts exist
@@ -52,6 +57,7 @@ public class AccountService {
             return new Result(Outcome.LOCKED, u.getUsername(), Set.of());
         }
         if (!PasswordHasher.verify(password.toCharArray(), u.getPasswordHash())) {
+            em.refresh(u, LockModeType.PESSIMISTIC_WRITE);
             int failures = u.getFailedAttempts() + 1;
             Instant lock = LoginPolicy.lockAfterFailure(failures, now);
             u.setFailedAttempts(lock == null ? failures : 0);
@@ -60,9 +66,14 @@ public class AccountService {
                     Map.of("failures", failures));
             return new Result(lock == null ? Outcome.INVALID : Outcome.LOCKED, u.getUsername(), Set.of());
         }
-        u.setFailedAttempts(0);
-        u.setLockedUntil(null);
-        audit.record(u.getUsername(), "LOGIN", "user", u.getId(), null, null);
+        if (u.getFailedAttempts() != 0 || u.getLockedUntil() != null) {
+            em.refresh(u, LockModeType.PESSIMISTIC_WRITE);
+            u.setFailedAttempts(0);
+            u.setLockedUntil(null);
+        }
+        if (interactive) {
+            audit.record(u.getUsername(), "LOGIN", "user", u.getId(), null, null);
+        }
         return new Result(Outcome.OK, u.getUsername(), u.roleSet());
     }
 

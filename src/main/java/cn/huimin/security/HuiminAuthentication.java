@@ -66,7 +66,7 @@ public class HuiminAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
                                            UsernamePasswordCredential upc) {
-        AccountService.Result r = accounts.authenticate(upc.getCaller(), upc.getPasswordAsString());
+        AccountService.Result r = accounts.authenticate(upc.getCaller(), upc.getPasswordAsString(), true);
         request.setAttribute(LOGIN_OUTCOME, r.outcome());
         if (r.outcome() != AccountService.Outcome.OK) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -89,7 +89,7 @@ public class HuiminAuthentication implements HttpAuthenticationMechanism {
         if (colon < 0) {
             return unauthorized(response, context);
         }
-        AccountService.Result r = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        AccountService.Result r = accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), false);
         if (r.outcome() != AccountService.Outcome.OK) {
             if (r.outcome() == AccountService.Outcome.LOCKED) {
                 response.setHeader("X-Huimin-Account", "locked");

@@ -31,6 +31,11 @@ public class SecurityFilter extends HttpFilter {
     @EJB
     AuditLog audit;
 
+    @EJB
+    cn.huimin.application.VendorService vendors;
+
+    private final java.util.concurrent.atomic.AtomicBoolean firstRequestSeen = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
@@ -46,6 +51,9 @@ public class SecurityFilter extends HttpFilter {
             }
             chain.doFilter(req, res);
             return;
+        }
+        if (!firstRequestSeen.getAndSet(true)) {
+            afterStart();
         }
         req.setCharacterEncoding("UTF-8");
         res.setHeader("X-Content-Type-Options", "nosniff");
@@ -66,6 +74,21 @@ public class SecurityFilter extends HttpFilter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /** Work left by start-up for the first request (process starts for demo data), in that request's context. */
+    private void afterStart() {
+        try {
+            int n = vendors.startMissingExpiryProcesses();
+            if (n > 0) {
+                java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
+                        .info("Started the expiry processes of " + n + " vendor documents");
+            }
+        } catch (RuntimeException e) {
+            firstRequestSeen.set(false);
+            java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
+                    .log(java.util.logging.Level.WARNING, "could not start vendor document expiry processes", e);
+        }
     }
 
     /** Answers an /api error that happened outside JAX-RS (login, cross-site check) as a problem detail. */

@@ -58,13 +58,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
-            String key = status == 404 ? "error.notFound" : status == 405 ? "error.methodNotAllowed"
+            String key = status == 404 ? "error.notFound" : status == 413 ? "error.tooLarge" : status == 405 ? "error.methodNotAllowed"
                     : status == 415 ? "error.unsupportedMediaType" : status == 403 ? "error.forbidden" : "error.badRequest";
             if (status == 403) {
                 auditForbidden("web");
             }
-            return Problems.build(status, Messages.get(locale, status >= 500 ? "problem.SERVER" : "problem.BAD_REQUEST"),
+            Response r = Problems.build(status, Messages.get(locale, status >= 500 ? "problem.SERVER" : "problem.BAD_REQUEST"),
                     Messages.get(locale, key), null);
+            return status == 413 ? Response.fromResponse(r).header("Connection", "close").build() : r;
         }
         LOG.log(Level.SEVERE, "unexpected failure in " + (request == null ? "?" : request.getRequestURI()), e);
         return Problems.build(500, Messages.get(locale, "problem.SERVER"), Messages.get(locale, "error.server"), null);

@@ -1,6 +1,5 @@
 package cn.huimin.interfaces.rest;
 
-import cn.huimin.application.AppException;
 import cn.huimin.domain.shared.FileTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +23,9 @@ final class Uploads {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > FileTypes.MAX_BYTES) {
-                    throw AppException.invalid("file", "file.TOO_LARGE");
+                    // stop reading: 413, and the connection is closed rather than drained
+                    throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(413)
+                            .header("Connection", "close").build());
                 }
                 out.write(buf, 0, n);
             }
