@@ -160,7 +160,11 @@ public class Bootstrap {
         cfg.setDatabaseSchemaUpdate("true");
         cfg.setHistory("full");
         cfg.setBeans(new CdiBeansMap(beanManager));
-        cfg.setJobExecutor(new ManagedJobExecutor(executor));
+        ManagedJobExecutor jobs = new ManagedJobExecutor(executor);
+        // look for due jobs at least every 10 s (the engine's default backs off to 60 s): an opening runs within
+        // seconds of its deadline
+        jobs.setMaxWait(10_000);
+        cfg.setJobExecutor(jobs);
         cfg.setJobExecutorActivate(false);
         cfg.setJobExecutorDeploymentAware(true);
         cfg.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(java.util.List.of(new UnitRouting())));

@@ -590,7 +590,8 @@ class TenderLifecycleIT {
         JsonNode v = api.get("/api/audit/verify", "admin");
         assertThat(v.path("intact").asBoolean()).as(v.toString()).isTrue();
         assertThat(v.path("checked").asLong()).isGreaterThan(20);
-        assertThat(v.path("checked").asLong()).as("every entry is checked").isGreaterThan(head).isLessThanOrEqualTo(api.auditHead());
+        // API calls are not audited as logins, so the chain may not grow between reading the head and verifying
+        assertThat(v.path("checked").asLong()).as("every entry is checked").isGreaterThanOrEqualTo(head).isLessThanOrEqualTo(api.auditHead());
         assertThat(api.get("/api/audit/verify", "supervisor").path("intact").asBoolean()).isTrue();
         assertProblem(api.call("GET", "/api/audit/verify", "officer", null), 403);
         assertThat(api.call("GET", "/api/audit/verify", null, null).status()).isEqualTo(401);
