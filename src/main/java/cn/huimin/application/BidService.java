@@ -324,13 +324,13 @@ public class BidService {
     public List<Map<String, Object>> myAttachments(Long tenderId) {
         Vendor vendor = vendors.mine();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (BidAttachment a : em.createQuery("select a from BidAttachment a where a.vendorId = :v and a.tenderId = :t and (a.bidId is null or a.bidId in (select b.id from Bid b where b.status = :s)) order by a.id", BidAttachment.class)
+        for (Object[] a : em.createQuery("select a.id, a.sizeBytes, a.bidId, a.uploadedAt from BidAttachment a where a.vendorId = :v and a.tenderId = :t and (a.bidId is null or a.bidId in (select b.id from Bid b where b.status = :s)) order by a.id", Object[].class)
                 .setParameter("v", vendor.getId()).setParameter("t", tenderId).setParameter("s", Bid.Status.SUBMITTED).getResultList()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.getId());
-            m.put("size", a.getSizeBytes());
-            m.put("bidId", a.getBidId());
-            m.put("uploadedAt", a.getUploadedAt());
+            m.put("id", a[0]);
+            m.put("size", a[1]);
+            m.put("bidId", a[2]);
+            m.put("uploadedAt", a[3]);
             out.add(m);
         }
         return out;

@@ -65,80 +65,85 @@ public class OpeningService {
             throw new IllegalStateException("opening of tender " + tenderId + " attempted before its deadline " + deadline);
         }
         byte[] key = keys.dataKey(tenderId);
-        Map<Long, BidSecurity> security = new HashMap<>();
+        Map<Long, String> securityOf = new HashMap<>();
         for (BidSecurity s : em.createQuery("select s from BidSecurity s where s.tenderId = :t", BidSecurity.class)
                 .setParameter("t", tenderId).getResultList()) {
-            security.put(s.getVendorId(), s);
+            securityOf.put(s.getVendorId(), s.getStatus() == BidSecurity.Status.CONFIRMED ? "CONFIRMED" : "NOT_CONFIRMED");
         }
         boolean securityRequired = t.getBidSecurity() != null && t.getBidSecurity().signum() > 0;
-        List<Bid> bids = em.createQuery("select b from Bid b where b.tenderId = :t and b.status = :s order by b.lotId, b.submittedAt", Bid.class)
+        Map<Long, Integer> lotNo = new HashMap<>();
+        Map<Long, BigDecimal> ceilingOf = new HashMap<>();
+        for (TenderLot lot : t.getLots()) {
+            lotNo.put(lot.getId(), lot.getLotNo());
+            ceilingOf.put(lot.getId(), lot.getBudgetCeiling() != null ? lot.getBudgetCeiling() : t.getBudget());
+        }
+        List<Long> bidIds = em.createQuery("select b.id from Bid b where b.tenderId = :t and b.status = :s order by b.lotId, b.submittedAt, b.id", Long.class)
                 .setParameter("t", tenderId).setParameter("s", Bid.Status.SUBMITTED).getResultList();
         Map<Long, Integer> validPerLot = new HashMap<>();
         List<Map<String, Object>> auditLines = new ArrayList<>();
-        for (Bid b : bids) {
-            if (!b.getSubmittedAt().isBefore(deadline)) {
-                continue; // cannot happen: submissions are refused from the deadline on; never let one in
-            }
-            TenderLot lot = t.getLots().stream().filter(l -> l.getId().equals(b.getLotId())).findFirst().orElseThrow();
-            Vendor v = em.find(Vendor.class, b.getVendorId());
-            OpeningEntry e = new OpeningEntry();
-            e.setTenderId(tenderId);
-            e.setLotId(b.getLotId());
-            e.setVendorId(b.getVendorId());
-            e.setBidId(b.getId());
-            e.setVendorName(v.getName());
-            e.setSubmittedAt(b.getSubmittedAt());
-            e.setLotNo(lot.getLotNo());
-            String invalid = null;
-            List<BidAttachment> atts = em.createQuery("select a from BidAttachment a where a.bidId = :b order by a.id", BidAttachment.class)
-                    .setParameter("b", b.getId()).getResultList();
-            boolean attachmentsIntact = true;
-            List<String> shas = new ArrayList<>();
-            for (BidAttachment a : atts) {
-                String actual = Envelope.sha256Hex(a.getSealedContent());
-                attachmentsIntact &= actual.equals(a.getSealedSha256());
-                shas.add(actual);
-            }
-            boolean hashOk = attachmentsIntact && BidService.sealedHash(b.getSealedContent(), shas).equals(b.getSealedHash());
-            e.setHashVerified(hashOk);
-            JsonObject content = null;
-            try {
-                content = BidService.unseal(key, b);
-            } catch (Envelope.Broken broken) {
-                invalid = "SEAL_BROKEN";
-            }
-            if (content != null) {
-                e.setPrice(new BigDecimal(content.getString("price")));
-                for (BidAttachment a : atts) {
+        // a few bids at a time: their sealed content and attachments leave memory before the next ones are read
+        for (int from = 0; from < bidIds.size(); from += 20) {
+            for (Long bidId : bidIds.subList(from, Math.min(bidIds.size(), from + 20))) {
+                Bid b = em.find(Bid.class, bidId);
+                if (!b.getSubmittedAt().isBefore(deadline)) {
+                    continue; // cannot happen: submissions are refused from the deadline on; never let one in
+                }
+                Vendor v = em.find(Vendor.class, b.getVendorId());
+                OpeningEntry e = new OpeningEntry();
+                e.setTenderId(tenderId);
+                e.setLotId(b.getLotId());
+                e.setLotNo(lotNo.get(b.getLotId()));
+                e.setVendorId(b.getVendorId());
+                e.setBidId(b.getId());
+                e.setVendorName(v.getName());
+                e.setSubmittedAt(b.getSubmittedAt());
+                boolean opens = true;
+                boolean attachmentsIntact = true;
+                List<String> shas = new ArrayList<>();
+                for (Long attachmentId : em.createQuery("select a.id from BidAttachment a where a.bidId = :b order by a.id", Long.class)
+                        .setParameter("b", b.getId()).getResultList()) {
+                    BidAttachment a = em.find(BidAttachment.class, attachmentId);
+                    String actual = Envelope.sha256Hex(a.getSealedContent());
+                    attachmentsIntact &= actual.equals(a.getSealedSha256());
+                    shas.add(actual);
                     try {
                         Envelope.open(key, a.getSealedContent(), Envelope.context("bid-attachment", tenderId, b.getVendorId()));
                     } catch (Envelope.Broken broken) {
-                        invalid = "SEAL_BROKEN";
+                        opens = false;
                     }
+                    em.detach(a);
                 }
+                boolean hashOk = attachmentsIntact && BidService.sealedHash(b.getSealedContent(), shas).equals(b.getSealedHash());
+                e.setHashVerified(hashOk);
+                try {
+                    JsonObject content = BidService.unseal(key, b);
+                    e.setPrice(new BigDecimal(content.getString("price")));
+                } catch (Envelope.Broken broken) {
+                    opens = false;
+                }
+                String securityStatus = !securityRequired ? "NOT_REQUIRED" : securityOf.getOrDefault(b.getVendorId(), "NONE");
+                e.setSecurityStatus(securityStatus);
+                String invalid = BiddingRules.invalidReason(opens, hashOk, securityRequired, "CONFIRMED".equals(securityStatus),
+                        e.getPrice(), ceilingOf.get(b.getLotId()));
+                e.setValid(invalid == null);
+                e.setInvalidReason(invalid);
+                em.persist(e);
+                if (e.isValid()) {
+                    validPerLot.merge(b.getLotId(), 1, Integer::sum);
+                }
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("bid", b.getId());
+                line.put("lot", e.getLotNo());
+                line.put("vendor", v.getName());
+                line.put("price", e.getPrice() == null ? null : e.getPrice().toPlainString());
+                line.put("valid", e.isValid());
+                line.put("reason", invalid);
+                auditLines.add(line);
             }
-            BidSecurity s = security.get(b.getVendorId());
-            String securityStatus = !securityRequired ? "NOT_REQUIRED"
-                    : s == null ? "NONE" : s.getStatus() == BidSecurity.Status.CONFIRMED ? "CONFIRMED" : "NOT_CONFIRMED";
-            e.setSecurityStatus(securityStatus);
-            BigDecimal ceiling = lot.getBudgetCeiling() != null ? lot.getBudgetCeiling() : t.getBudget();
-            invalid = BiddingRules.invalidReason(invalid == null, hashOk, securityRequired, "CONFIRMED".equals(securityStatus),
-                    e.getPrice(), ceiling);
-            e.setValid(invalid == null);
-            e.setInvalidReason(invalid);
-            em.persist(e);
-            if (e.isValid()) {
-                validPerLot.merge(b.getLotId(), 1, Integer::sum);
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("bid", b.getId());
-            line.put("lot", b.getLotId());
-            line.put("vendor", v.getName());
-            line.put("price", e.getPrice() == null ? null : e.getPrice().toPlainString());
-            line.put("valid", e.isValid());
-            line.put("reason", invalid);
-            auditLines.add(line);
+            em.flush();
+            em.clear();
         }
+        t = em.find(Tender.class, tenderId);
         int valid = 0;
         int failed = 0;
         for (TenderLot lot : t.getLots()) {
