@@ -2,14 +2,17 @@
 # Bid burst: 200 verified vendors submit one sealed bid per lot (10 lots: 2,000 bids, each with a 1 MB PDF attachment)
 # to one open tender at the same moment, then the bids are checked in PostgreSQL and the tender is opened.
 #
-#   bench/bid-burst.sh                 (about 5-10 minutes on 2 cores; needs PostgreSQL on 127.0.0.1:5432, user postgres)
+#   bench/bid-burst.sh                 (15-25 minutes on 2 cores; needs PostgreSQL on 127.0.0.1:5432, user postgres)
+#   HUIMIN_JAVA_OPTS="-Xmx6g -XX:+UseSerialGC" bench/bid-burst.sh    (the opening of 2,000 x 1 MB bids needs ~4.5 GB
+#                                                                     of heap: with the default -Xmx512m it fails)
 #
 # Steps: fresh database $BENCH_DB; start Huimin (deployments/run.sh) on a free port; setup, not timed (register,
 # document and verify the vendors, publish the tender); the burst (timed, bench/BidBurst.java: per-call latency,
 # throughput, errors); verify in PostgreSQL (every receipt exactly once, 2,000 SUBMITTED bids, no two current bids
 # for a tender/lot/vendor); force the opening (deadline in the past, timer job due now) and check the public opening
-# record against the receipts (2,000 entries, seals verified, prices as submitted). Heap (jstat, jcmd GC.heap_info)
-# and RSS (ps) are sampled all along. The server is stopped at the end. Output and logs: target/bench-bidburst/.
+# record against the receipts (2,000 entries, seals verified, prices as submitted); when the opening job fails for
+# good, the server is restarted once on the same database and the job retried (BENCH_OPENING_FALLBACK=false: not).
+# Heap (jstat, jcmd GC.heap_info) and RSS (ps) are sampled all along. The server is stopped at the end. Output and logs: target/bench-bidburst/.
 #
 # Environment: BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
 #   BENCH_DB (huimin_bidburst) BENCH_PORT (first free from 18491) BENCH_OPENING_TIMEOUT_S (900)
@@ -28,6 +31,7 @@ out=target/bench-bidburst
 rm -rf "$out"; mkdir -p "$out"
 log="$out/server.log"
 master_key="$(head -c 32 /dev/urandom | base64)"
+(umask 077; echo "$master_key" > "$out/master.key") # a throw-away key; kept to restart on the same database
 server_pid=; sampler_pid=
 cleanup() { stop_sampler; stop_server; }
 trap cleanup EXIT
@@ -102,19 +106,37 @@ sql "update tender set bid_deadline = now() - interval '2 seconds' where id = $t
 jobs=$(sql "with u as (update act_ru_job set duedate_ = now() where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%') returning 1) select count(*) from u")
 echo "  timer jobs made due: $jobs"
 open_rc=0
-java bench/BidBurst.java opening --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
-  --timeout-s "${BENCH_OPENING_TIMEOUT_S:-900}" > "$out/opening.txt" 2>&1 &
-open_pid=$!
 job_sql="from act_ru_job where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%')"
-while kill -0 "$open_pid" 2>/dev/null; do
-  if ! kill -0 "$server_pid" 2>/dev/null; then echo "  !! the server died during the opening"; kill "$open_pid" 2>/dev/null || true; break; fi
-  left=$(sql "select coalesce(min(retries_), -1) $job_sql and exception_msg_ is not null" 2>/dev/null || echo "?")
-  if [ "$left" = 0 ]; then echo "  !! the bid-opening job failed and has no retries left (incident): the opening did not happen"; kill "$open_pid" 2>/dev/null || true; break; fi
-  sleep 2
-done
-wait "$open_pid" || open_rc=$?
-sed 's/^/  /' "$out/opening.txt"
-echo "  opening job failures: $(sql "select coalesce(string_agg('retries left ' || retries_ || ': ' || left(exception_msg_, 300), ' | '), 'none') $job_sql and exception_msg_ is not null")"
+# poll_opening: runs the opening check in the background while watching the job; sets open_rc and job_failed
+poll_opening() {
+  job_failed=false
+  java bench/BidBurst.java opening --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
+    --timeout-s "${BENCH_OPENING_TIMEOUT_S:-900}" > "$out/opening.txt" 2>&1 &
+  local open_pid=$!
+  while kill -0 "$open_pid" 2>/dev/null; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then echo "  !! the server died during the opening"; kill "$open_pid" 2>/dev/null || true; job_failed=true; break; fi
+    local left; left=$(sql "select coalesce(min(retries_), -1) $job_sql and exception_msg_ is not null" 2>/dev/null || echo "?")
+    if [ "$left" = 0 ]; then echo "  !! the bid-opening job failed and has no retries left (incident): the opening did not happen"; kill "$open_pid" 2>/dev/null || true; job_failed=true; break; fi
+    sleep 2
+  done
+  open_rc=0; wait "$open_pid" || open_rc=$?
+  sed 's/^/  /' "$out/opening.txt"
+  echo "  opening job failures: $(sql "select coalesce(string_agg('retries left ' || retries_ || ': ' || left(exception_msg_, 300), ' | '), 'none') $job_sql and exception_msg_ is not null")"
+}
+poll_opening
+if $job_failed && [ "${BENCH_OPENING_FALLBACK:-true}" = true ]; then
+  # so that the opening of these bids is measured all the same: restart (same database and master key) and give the
+  # failed timer job one more try, as an operator would ("set retries" in Cockpit)
+  echo "  fallback: restarting the server and retrying the bid-opening job once (BENCH_OPENING_FALLBACK=false to skip)"
+  stop_sampler; stop_server
+  echo "---- restart for the opening fallback ----" >> "$log"
+  start_server "$log"
+  wait_ready 300 || { echo "  server did not come back"; exit 1; }
+  phase opening-retry; start_sampler "$server_pid"
+  sql "delete from act_ru_incident where configuration_ in (select id_ $job_sql)" >/dev/null
+  sql "update act_ru_job set retries_ = 1, exception_msg_ = null, lock_owner_ = null, lock_exp_time_ = null, duedate_ = now() where id_ in (select id_ $job_sql)" >/dev/null
+  poll_opening
+fi
 echo "  server side: $(sql "select 'opening transaction ' || round(extract(epoch from (a.at_time - o.opened_at))::numeric, 1) || ' s (opening.opened_at -> TENDER_OPENED audit entry), opening rows ' || (select count(*) from opening where tender_id = $tender) || ', TENDER_OPENED entries ' || (select count(*) from audit_entry where entity_type = 'tender' and entity_id = '$tender' and action = 'TENDER_OPENED') || ', opening_entry rows ' || (select count(*) from opening_entry where tender_id = $tender) from opening o join audit_entry a on a.entity_type = 'tender' and a.entity_id = '$tender' and a.action = 'TENDER_OPENED' where o.tender_id = $tender" || true)"
 echo "  job state: $(sql "select coalesce(string_agg('retries ' || retries_ || ', exception: ' || coalesce(left(exception_msg_, 300), '-'), ' | '), 'no job left (the timer fired and the process moved on)') from act_ru_job where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%')")"
 phase after-opening; sleep 6

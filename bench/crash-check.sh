@@ -16,7 +16,8 @@
 #    in it with its price and a verified seal; the audit chain head matches its last entry.
 # Output and logs: target/bench-crashcheck/. The server is stopped at the end.
 #
-# Environment: BENCH_VENDORS (40) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200) BENCH_DB
+# Environment: BENCH_VENDORS (40) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (128: the opening holds every attachment of
+#   the tender in the heap at once, so 400 bids of 1 MB would not open within the default -Xmx512m) BENCH_THREADS (200) BENCH_DB
 #   (huimin_crashcheck) BENCH_PORT (first free from 18591) BENCH_KILL_AFTER_RECEIPTS (60) BENCH_DEADLINE_AHEAD_S (20)
 #   BENCH_KILL_DELAY_S (5) BENCH_DOWN_PAST_DEADLINE_S (10) BENCH_SETUP_THREADS (1) HUIMIN_JAVA_OPTS (default -Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/.."
 
 vendors="${BENCH_VENDORS:-40}"
 lots="${BENCH_LOTS:-10}"
-kb="${BENCH_ATTACHMENT_KB:-1024}"
+kb="${BENCH_ATTACHMENT_KB:-128}"
 threads="${BENCH_THREADS:-200}"
 db="${BENCH_DB:-huimin_crashcheck}"
 kill_after="${BENCH_KILL_AFTER_RECEIPTS:-60}"
@@ -37,6 +38,7 @@ out=target/bench-crashcheck
 rm -rf "$out"; mkdir -p "$out"
 log="$out/server.log"
 master_key="$(head -c 32 /dev/urandom | base64)"
+(umask 077; echo "$master_key" > "$out/master.key") # a throw-away key; kept to restart on the same database
 server_pid=; sampler_pid=; burst_pid=
 cleanup() {
   stop_sampler
@@ -74,9 +76,10 @@ deadline=$(sql "update tender set bid_deadline = date_trunc('milliseconds', now(
 jobs=$(sql "with u as (update act_ru_job set duedate_ = (select bid_deadline from tender where id = $tender) where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%') returning 1) select count(*) from u")
 echo "$(date -u +%T) receipts so far $before_move; bid deadline moved to $deadline (now + ${ahead} s), $jobs bid-opening timer job(s) due then"
 sleep "$kill_delay"
-at_kill=$(wc -l < "$out/receipts.tsv")
 stop_sampler
-kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true
+kill -9 "$server_pid"
+at_kill=$(wc -l < "$out/receipts.tsv")
+wait "$server_pid" 2>/dev/null || true
 killed_at=$(date -u +%T.%3N)
 echo "$(date -u +%T) kill -9 $server_pid (receipts so far $at_kill; burst running: $(kill -0 "$burst_pid" 2>/dev/null && echo yes || echo no))"
 server_pid=

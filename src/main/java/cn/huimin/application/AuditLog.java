@@ -71,7 +71,16 @@ public class AuditLog {
             return null;
         }
         String json = JSON.toJson(state);
-        return json.length() > 8000 ? json.substring(0, 7990) + "…\"" : json;
+        if (json.length() <= 8000) {
+            return json;
+        }
+        // too long for the column: a valid JSON summary that still fingerprints the whole state
+        Map<String, Object> cut = new java.util.LinkedHashMap<>();
+        cut.put("truncated", true);
+        cut.put("length", json.length());
+        cut.put("sha256", cn.huimin.domain.shared.Envelope.sha256Hex(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        cut.put("start", json.substring(0, 3000));
+        return JSON.toJson(cut);
     }
 
     public List<AuditEntry> forEntity(String entityType, Object entityId) {

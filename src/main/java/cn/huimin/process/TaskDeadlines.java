@@ -3,7 +3,7 @@ package cn.huimin.process;
 import cn.huimin.application.WorkingDays;
 import cn.huimin.domain.model.tender.DeadlineRules;
 import cn.huimin.domain.shared.WorkingDayCalendar;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.LocalDate;
@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 @Named("taskDeadlines")
 @ApplicationScoped
 public class TaskDeadlines {
-    @EJB
+    // a session bean through CDI, injected wherever the engine first creates this bean (job threads too)
+    @Inject
     WorkingDays workingDays;
 
     public Date dueInWorkingDays(int days) {

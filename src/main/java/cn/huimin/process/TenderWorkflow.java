@@ -1,7 +1,7 @@
 package cn.huimin.process;
 
 import cn.huimin.application.TenderService;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 @Named("tenderWorkflow")
 @ApplicationScoped
 public class TenderWorkflow {
-    @EJB
+    // a session bean through CDI, injected wherever the engine first creates this bean (job threads too)
+    @Inject
     TenderService tenders;
 
     public void publish(DelegateExecution execution) {

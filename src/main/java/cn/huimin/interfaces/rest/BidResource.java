@@ -59,7 +59,7 @@ public class BidResource {
             // two requests with one key at the same moment: the loser answers the winner's receipt
             r = bids.earlierSubmission(f, key);
             if (r == null) {
-                throw AppException.conflict("bid.concurrentSubmit");
+                throw e; // nothing was stored under this key: the caller may retry with it
             }
         }
         return Response.status(r.isRepeated() ? 200 : 201).entity(r).build();
