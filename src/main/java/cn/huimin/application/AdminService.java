@@ -46,16 +46,10 @@ public class AdminService {
 
     public AppUser createUser(String username, String displayName, String password, Set<String> roles, Long unitId) {
         List<Violation> v = new ArrayList<>();
-        if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,63}")) {
-            v.add(new Violation("username", "user.usernamePattern"));
-        } else if (!em.createQuery("select u.id from AppUser u where u.username = :n", Long.class)
-                .setParameter("n", username).getResultList().isEmpty()) {
-            v.add(new Violation("username", "user.usernameTaken"));
-        }
+        checkNewLogin(em, username, password, v);
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             v.add(new Violation("displayName", "validation.required"));
         }
-        checkPassword(password, v);
         checkRoles(roles, unitId, v);
         if (!v.isEmpty()) {
             throw AppException.invalid(v);
@@ -153,6 +147,17 @@ public class AdminService {
         if (roles != null && roles.contains(Role.OFFICER) && unitId == null) {
             v.add(new Violation("unit", "user.officerNeedsUnit"));
         }
+    }
+
+    /** A new login: the name's pattern, not taken yet, and the password's length (admins and self-registration). */
+    static void checkNewLogin(EntityManager em, String username, String password, List<Violation> v) {
+        if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,63}")) {
+            v.add(new Violation("username", "user.usernamePattern"));
+        } else if (!em.createQuery("select u.id from AppUser u where u.username = :n", Long.class)
+                .setParameter("n", username).getResultList().isEmpty()) {
+            v.add(new Violation("username", "user.usernameTaken"));
+        }
+        checkPassword(password, v);
     }
 
     private static void checkPassword(String password, List<Violation> v) {

@@ -319,23 +319,6 @@ public class BidService {
                 .setParameter("v", vendor.getId()).getSingleResult();
     }
 
-    /** Attachments the caller uploaded for a tender and has not yet used, or used in his current bids. */
-    @RolesAllowed(Role.VENDOR)
-    public List<Map<String, Object>> myAttachments(Long tenderId) {
-        Vendor vendor = vendors.mine();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] a : em.createQuery("select a.id, a.sizeBytes, a.bidId, a.uploadedAt from BidAttachment a where a.vendorId = :v and a.tenderId = :t and (a.bidId is null or a.bidId in (select b.id from Bid b where b.status = :s)) order by a.id", Object[].class)
-                .setParameter("v", vendor.getId()).setParameter("t", tenderId).setParameter("s", Bid.Status.SUBMITTED).getResultList()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a[0]);
-            m.put("size", a[1]);
-            m.put("bidId", a[2]);
-            m.put("uploadedAt", a[3]);
-            out.add(m);
-        }
-        return out;
-    }
-
     private Bid ownBid(Long bidId, Vendor vendor, String what) {
         Bid b = bidId == null ? null : em.find(Bid.class, bidId);
         if (b == null) {
@@ -544,10 +527,5 @@ public class BidService {
         try (var r = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
             return r.readObject();
         }
-    }
-
-    @PermitAll
-    public boolean sealingAvailable() {
-        return keys.available();
     }
 }

@@ -51,10 +51,6 @@ public class KeyVault {
         }
     }
 
-    public boolean available() {
-        return master != null;
-    }
-
     /** The tender's data key, created (and stored wrapped) on first use. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public byte[] dataKey(Long tenderId) {

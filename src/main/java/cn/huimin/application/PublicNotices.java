@@ -44,7 +44,8 @@ public class PublicNotices {
                 .setParameter("s", PUBLIC).setParameter("q", pattern(text)).getSingleResult();
     }
 
-    private static String pattern(String text) {
+    /** The LIKE pattern of a search text (empty for none); a typed % or _ is dropped, not a wildcard. */
+    static String pattern(String text) {
         return text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase().replace("%", "").replace("_", "") + "%";
     }
 

@@ -98,7 +98,7 @@ public class TenderService {
             }
         }
         if (text != null && !text.isBlank()) {
-            q.setParameter("text", "%" + text.trim().toLowerCase().replace("%", "").replace("_", "") + "%");
+            q.setParameter("text", PublicNotices.pattern(text));
         }
     }
 
@@ -319,35 +319,14 @@ public class TenderService {
         if (t == null || t.getStatus() != TenderStatus.PUBLISHED) {
             throw AppException.conflict("tender.notPublished");
         }
-        long pending = em.createQuery("select count(c) from TenderChange c where c.tenderId = :t and c.status = :s", Long.class)
-                .setParameter("t", tenderId).setParameter("s", TenderChange.Status.PENDING).getSingleResult();
-        if (pending > 0) {
+        if (changePending(tenderId)) {
             throw AppException.invalid("changesTender", "change.alreadyPending");
         }
         if (!Instant.now().isBefore(t.getBidDeadline())) {
             throw AppException.invalid("changesTender", "change.deadlinePassed");
         }
-        TenderChange ch = new TenderChange();
-        ch.setTenderId(tenderId);
-        ch.setChangeType(TenderChange.Type.AMENDMENT);
-        ch.setTextBody(text.length() > TenderRules.MAX_DESCRIPTION ? text.substring(0, TenderRules.MAX_DESCRIPTION) : text);
-        ch.setStatus(TenderChange.Status.PENDING);
-        ch.setRequestedBy(actor);
-        ch.setRequestedAt(Instant.now());
-        em.persist(ch);
-        em.flush();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("tenderId", tenderId);
-        vars.put("unitId", t.getUnitId());
-        vars.put("changeId", ch.getId());
-        vars.put("initiator", actor);
-        vars.put("changeType", TenderChange.Type.AMENDMENT.name());
-        ProcessInstance pi = bootstrap.engine().getRuntimeService()
-                .startProcessInstanceByKey("tender-change", String.valueOf(tenderId), vars);
-        ch.setProcessInstanceId(pi.getId());
-        audit.record(actor, "CHANGE_REQUESTED", "tender", tenderId, null,
-                Map.of("changeId", ch.getId(), "type", "AMENDMENT", "text", ch.getTextBody(), "fromEnquiry", true));
-        return ch.getId();
+        String body = text.length() > TenderRules.MAX_DESCRIPTION ? text.substring(0, TenderRules.MAX_DESCRIPTION) : text;
+        return fileChange(t, TenderChange.Type.AMENDMENT, body, null, actor, true);
     }
 
     @PermitAll
@@ -407,36 +386,52 @@ public class TenderService {
                 v.add(new Violation("requestedDeadline", "deadline.NOT_A_WORKING_DAY", ""));
             }
         }
-        long pending = em.createQuery("select count(c) from TenderChange c where c.tenderId = :t and c.status = :s", Long.class)
-                .setParameter("t", tenderId).setParameter("s", TenderChange.Status.PENDING).getSingleResult();
-        if (pending > 0) {
+        if (changePending(tenderId)) {
             v.add(new Violation("changeType", "change.alreadyPending"));
         }
         if (!v.isEmpty()) {
             throw AppException.invalid(v);
         }
+        return fileChange(t, kind, text.trim(), kind == TenderChange.Type.AMENDMENT ? requestedDeadline : null, c.username(), false);
+    }
+
+    private boolean changePending(Long tenderId) {
+        return em.createQuery("select count(c) from TenderChange c where c.tenderId = :t and c.status = :s", Long.class)
+                .setParameter("t", tenderId).setParameter("s", TenderChange.Status.PENDING).getSingleResult() > 0;
+    }
+
+    /** Stores a change request and starts tender-change for the head's decision. */
+    private Long fileChange(Tender t, TenderChange.Type kind, String text, LocalDate requestedDeadline, String actor,
+                            boolean fromEnquiry) {
         TenderChange ch = new TenderChange();
-        ch.setTenderId(tenderId);
+        ch.setTenderId(t.getId());
         ch.setChangeType(kind);
-        ch.setTextBody(text.trim());
-        ch.setRequestedDeadline(kind == TenderChange.Type.AMENDMENT ? requestedDeadline : null);
+        ch.setTextBody(text);
+        ch.setRequestedDeadline(requestedDeadline);
         ch.setStatus(TenderChange.Status.PENDING);
-        ch.setRequestedBy(c.username());
-        ch.setRequestedAt(now);
+        ch.setRequestedBy(actor);
+        ch.setRequestedAt(Instant.now());
         em.persist(ch);
         em.flush();
         Map<String, Object> vars = new HashMap<>();
-        vars.put("tenderId", tenderId);
+        vars.put("tenderId", t.getId());
         vars.put("unitId", t.getUnitId());
         vars.put("changeId", ch.getId());
-        vars.put("initiator", c.username());
+        vars.put("initiator", actor);
         vars.put("changeType", kind.name());
         ProcessInstance pi = bootstrap.engine().getRuntimeService()
-                .startProcessInstanceByKey("tender-change", String.valueOf(tenderId), vars);
+                .startProcessInstanceByKey("tender-change", String.valueOf(t.getId()), vars);
         ch.setProcessInstanceId(pi.getId());
-        audit.record(c.username(), "CHANGE_REQUESTED", "tender", tenderId, null,
-                Map.of("changeId", ch.getId(), "type", kind.name(), "text", ch.getTextBody(),
-                        "requestedDeadline", String.valueOf(requestedDeadline)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("changeId", ch.getId());
+        details.put("type", kind.name());
+        details.put("text", ch.getTextBody());
+        if (fromEnquiry) {
+            details.put("fromEnquiry", true);
+        } else {
+            details.put("requestedDeadline", String.valueOf(requestedDeadline));
+        }
+        audit.record(actor, "CHANGE_REQUESTED", "tender", t.getId(), null, details);
         return ch.getId();
     }
 

@@ -34,8 +34,6 @@ import org.camunda.bpm.engine.task.Task;
 @Stateless
 @DeclareRoles({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.FINANCE, Role.SUPERVISOR, Role.VENDOR})
 public class VendorService {
-    public static final int REMIND_DAYS_BEFORE_EXPIRY = 30;
-
     @PersistenceContext
     EntityManager em;
 
@@ -58,14 +56,7 @@ public class VendorService {
     public VendorForm register(VendorForm f) {
         List<Violation> v = new ArrayList<>();
         String username = f.getUsername() == null ? null : f.getUsername().trim();
-        if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,63}")) {
-            v.add(new Violation("username", "user.usernamePattern"));
-        } else if (callers.user(username) != null) {
-            v.add(new Violation("username", "user.usernameTaken"));
-        }
-        if (f.getPassword() == null || f.getPassword().length() < 8 || f.getPassword().length() > 128) {
-            v.add(new Violation("password", "user.passwordLength"));
-        }
+        AdminService.checkNewLogin(em, username, f.getPassword(), v);
         checkProfile(f, null, v);
         if (!v.isEmpty()) {
             throw AppException.invalid(v);
@@ -79,15 +70,7 @@ public class VendorService {
         u.setActive(true);
         u.setCreatedAt(now);
         em.persist(u);
-        Vendor vendor = new Vendor();
-        vendor.setUsername(username);
-        vendor.setStatus(Vendor.Status.REGISTERED);
-        vendor.setCreatedAt(now);
-        apply(vendor, f, now);
-        em.persist(vendor);
-        em.flush();
-        audit.record(username, "VENDOR_REGISTERED", "vendor", vendor.getId(), null, state(vendor));
-        return VendorForm.of(vendor);
+        return VendorForm.of(newVendor(username, f, username));
     }
 
     /** Creates the profile of an existing vendor login (demo data and administrators). */
@@ -98,6 +81,10 @@ public class VendorService {
         if (!v.isEmpty()) {
             throw AppException.invalid(v);
         }
+        return newVendor(username, f, actor);
+    }
+
+    private Vendor newVendor(String username, VendorForm f, String actor) {
         Instant now = Instant.now();
         Vendor vendor = new Vendor();
         vendor.setUsername(username);
@@ -243,7 +230,7 @@ public class VendorService {
         return em.createQuery("select v from Vendor v where (:s = '' or v.status = :st) and (:q = '' or lower(v.name) like :q or v.uscc like :q) order by v.id desc", Vendor.class)
                 .setParameter("s", status == null ? "" : status)
                 .setParameter("st", parseStatus(status))
-                .setParameter("q", pattern(text))
+                .setParameter("q", PublicNotices.pattern(text))
                 .setFirstResult(Math.max(0, first)).setMaxResults(Math.min(Math.max(1, size), 200)).getResultList();
     }
 
@@ -252,7 +239,7 @@ public class VendorService {
         return em.createQuery("select count(v) from Vendor v where (:s = '' or v.status = :st) and (:q = '' or lower(v.name) like :q or v.uscc like :q)", Long.class)
                 .setParameter("s", status == null ? "" : status)
                 .setParameter("st", parseStatus(status))
-                .setParameter("q", pattern(text)).getSingleResult();
+                .setParameter("q", PublicNotices.pattern(text)).getSingleResult();
     }
 
     private static Vendor.Status parseStatus(String s) {
@@ -261,10 +248,6 @@ public class VendorService {
         } catch (IllegalArgumentException e) {
             throw AppException.invalid("status", "validation.unknownValue");
         }
-    }
-
-    private static String pattern(String text) {
-        return text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase().replace("%", "").replace("_", "") + "%";
     }
 
     /** Documents in force and replaced ones of a vendor: the vendor himself, or staff (finance checks them too). */
@@ -573,11 +556,6 @@ public class VendorService {
             started++;
         }
         return started;
-    }
-
-    /** Day from which the vendor is reminded to renew a document. */
-    public static LocalDate remindOn(LocalDate expiresOn) {
-        return expiresOn.minusDays(REMIND_DAYS_BEFORE_EXPIRY);
     }
 
     static Map<String, Object> state(Vendor v) {

@@ -15,29 +15,23 @@ public class TenderWorkflow {
     TenderService tenders;
 
     public void publish(DelegateExecution execution) {
-        tenders.publish((Long) execution.getVariable("tenderId"), actor(execution));
+        tenders.publish((Long) execution.getVariable("tenderId"), Actors.of(execution));
     }
 
     public void reject(DelegateExecution execution) {
-        tenders.reject((Long) execution.getVariable("tenderId"), actor(execution));
+        tenders.reject((Long) execution.getVariable("tenderId"), Actors.of(execution));
     }
 
     public void applyChange(DelegateExecution execution) {
-        tenders.applyChange((Long) execution.getVariable("changeId"), actor(execution));
+        tenders.applyChange((Long) execution.getVariable("changeId"), Actors.of(execution));
     }
 
     public void dismissChange(DelegateExecution execution) {
-        tenders.dismissChange((Long) execution.getVariable("changeId"), actor(execution));
+        tenders.dismissChange((Long) execution.getVariable("changeId"), Actors.of(execution));
     }
 
     public void recordOverdue(DelegateExecution execution) {
         tenders.recordOverdue(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                 execution.getCurrentActivityId());
-    }
-
-    private static String actor(DelegateExecution execution) {
-        String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? null : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        return user == null ? "system" : user;
     }
 }

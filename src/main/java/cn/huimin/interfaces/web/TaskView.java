@@ -121,14 +121,6 @@ public class TaskView extends ViewSupport {
         return null;
     }
 
-    public String lotNo(Long lotId) {
-        if (tender == null) {
-            return String.valueOf(lotId);
-        }
-        return failedLots.stream().filter(l -> l.getId().equals(lotId)).map(l -> String.valueOf(l.getLotNo())).findFirst()
-                .orElseGet(() -> String.valueOf(lotId));
-    }
-
     public cn.huimin.domain.model.vendor.VendorForm getVendor() { return vendor; }
     public java.util.List<cn.huimin.domain.model.vendor.VendorDocument> getVendorDocuments() { return vendorDocuments; }
     public cn.huimin.domain.model.tender.Enquiry getEnquiry() { return enquiry; }
