@@ -67,6 +67,7 @@ phase after-burst; sleep 20
 heap_info 20s-after-burst
 
 echo; echo "== verify in PostgreSQL (tender $tender)"
+sleep 3 # the chainer links new audit entries every second
 checks=$(psqlq -d "$db" -At -F '=' <<SQL
 create temp table r(bid_id bigint, vendor text, lot_id bigint, price numeric, ikey text, status int, submitted_at text, sealed_hash text, client_ms bigint);
 \copy r from '$out/receipts.tsv'
@@ -82,6 +83,7 @@ select 'bids_without_receipt', count(*) from bid b where b.tender_id = $tender a
 select 'unused_attachments', count(*) from bid_attachment where tender_id = $tender and bid_id is null;
 select 'attachment_bytes_mb', coalesce(sum(size_bytes), 0) / 1048576 from bid_attachment where tender_id = $tender;
 select 'database_size_mb', pg_database_size(current_database()) / 1048576;
+select 'audit_unlinked', count(*) from audit_entry where seq is null;
 select 'audit_head_consistent', (h.last_seq = (select max(seq) from audit_entry) and h.last_hash = (select hash from audit_entry a where a.seq = h.last_seq))::int from audit_head h;
 select 'audit_head_last_seq', last_seq from audit_head;
 select 'audit_max_seq', max(seq) from audit_entry;
@@ -96,6 +98,7 @@ db_ok=true
 [ "$(val receipts_with_other_db_row_count)" = 0 ] || db_ok=false
 [ "$(val keys_with_more_than_one_bid)" = 0 ] || db_ok=false
 [ "$(val submitted_twice_same_tender_lot_vendor)" = 0 ] || db_ok=false
+[ "$(val audit_unlinked)" = 0 ] || { db_ok=false; echo "  !! $(val audit_unlinked) audit entries were still not linked into the chain 3 s after the burst"; }
 [ "$(val audit_head_consistent)" = 1 ] || { db_ok=false; echo "  !! audit_head (last_seq $(val audit_head_last_seq)) does not match the last audit_entry (seq $(val audit_max_seq)): every later audited write (every /api login) fails"; }
 nrec=$(val receipts); lost=$((total - ${nrec:-0}))
 echo "  => receipts $(val receipts)/$total (not accepted: $lost), every receipt's bid present exactly once: $([ "$(val receipts_not_submitted_in_db)" = 0 ] && echo yes || echo NO), SUBMITTED = $total: $([ "$(val submitted_bids)" = "$total" ] && echo yes || echo NO) -> $($db_ok && echo OK || echo FAILED)"

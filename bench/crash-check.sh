@@ -103,6 +103,7 @@ java bench/BidBurst.java opening --base "http://127.0.0.1:$port/" --state "$out/
   --timeout-s 600 --allow-unreceipted true || open_rc=$?
 
 echo; echo "== checks (tender $tender, deadline $deadline, killed at ${killed_at}Z, restarted at $restart_at)"
+sleep 3 # the chainer links new audit entries every second
 checks=$(psqlq -d "$db" -At -F '=' <<SQL
 create temp table r(bid_id bigint, vendor text, lot_id bigint, price numeric, ikey text, status int, submitted_at text, sealed_hash text, client_ms bigint);
 \copy r from '$out/receipts.tsv'
@@ -124,6 +125,7 @@ select 'submitted_before_deadline_not_in_opening', count(*) from bid b where b.t
 select 'receipts_not_in_opening', count(*) from r where not exists (select 1 from opening_entry e where e.bid_id = r.bid_id);
 select 'opening_entries_twice', count(*) from (select bid_id from opening_entry where tender_id = $tender group by 1 having count(*) > 1) x;
 select 'tender_status', status from tender where id = $tender;
+select 'audit_unlinked', count(*) from audit_entry where seq is null;
 select 'audit_head_consistent', (h.last_seq = (select max(seq) from audit_entry) and h.last_hash = (select hash from audit_entry a where a.seq = h.last_seq))::int from audit_head h;
 SQL
 )
@@ -146,6 +148,7 @@ expect bids_at_or_after_deadline 0 "no bid accepted at/after the deadline"
 expect submitted_before_deadline_not_in_opening 0 "every bid submitted before the deadline is in the opening"
 expect receipts_not_in_opening 0 "every receipt is in the opening"
 expect opening_entries_twice 0 "no bid twice in the opening"
+expect audit_unlinked 0 "every audit entry linked into the chain"
 expect audit_head_consistent 1 "audit chain head matches its last entry"
 [ "$open_rc" = 0 ] && echo "  PASS  public opening record: seals verified, prices as in the receipts" || { echo "  FAIL  public opening record check (see above)"; ok=false; }
 echo "  (bids committed whose receipt was lost in the crash: $(val bids_without_receipt); receipts at kill time: $at_kill of $total)"

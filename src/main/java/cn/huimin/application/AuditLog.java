@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the hash-chained audit trail. Writers lock the chain's head row, so entries get consecutive numbers and
- * each links to the one before, on one node or many.
+ * Writes the hash-chained audit trail. Writers only insert; the chainer links committed entries after the head row,
+ * which it locks, so entries get consecutive numbers and each links to the one before, on one node or many.
  */
 @Stateless
 public class AuditLog {
@@ -26,6 +26,9 @@ public class AuditLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext ctx;
 
     /** Records a state change inside the caller's transaction: it commits or rolls back with the change. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -41,17 +44,14 @@ public class AuditLog {
     }
 
     /**
-     * Appends one entry after the head of the chain. The head row is read and locked in one statement (SELECT ...
-     * FOR UPDATE), so concurrent writers wait for each other and each sees the head its predecessor committed; the
-     * head is written back with plain SQL, never through a cached entity.
+     * Writes one entry, not yet linked: no lock is taken, so writers never wait for each other (a chain head locked by
+     * every writer until its commit made all writing transactions, large uploads included, queue behind one another).
+     * {@link #chainPending()} gives entries their sequence numbers and hashes, in the order their rows were inserted,
+     * within about a second of their commit; every reader of the trail links what is pending first.
      */
     private void append(String actor, String action, String entityType, Object entityId, Map<String, ?> before,
                         Map<String, ?> after) {
-        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update")
-                .getSingleResult();
-        long lastSeq = ((Number) head[0]).longValue();
         AuditEntry e = new AuditEntry();
-        e.setSeq(lastSeq + 1);
         e.setAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         e.setActor(actor == null ? "anonymous" : actor);
         e.setAction(action);
@@ -59,11 +59,52 @@ public class AuditLog {
         e.setEntityId(entityId == null ? null : String.valueOf(entityId));
         e.setBeforeState(toJson(before));
         e.setAfterState(toJson(after));
-        e.setPrevHash((String) head[1]);
-        e.setHash(AuditChain.hashOf(e));
         em.persist(e);
-        em.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
-                .setParameter(1, e.getSeq()).setParameter(2, e.getHash()).executeUpdate();
+    }
+
+    /**
+     * Links the committed entries that have no sequence number yet, oldest row first, after the head of the chain.
+     * The head row is read and locked in one statement (SELECT ... FOR UPDATE), so two chainers (two nodes) take turns
+     * and each sees what the other committed; the head is written back with plain SQL, never through a cached entity.
+     *
+     * @return how many entries were linked
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int chainPending() {
+        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_head where id = 1 for update")
+                .getSingleResult();
+        long seq = ((Number) head[0]).longValue();
+        String prev = (String) head[1];
+        int linked = 0;
+        while (true) {
+            List<AuditEntry> pending = em.createQuery("select a from AuditEntry a where a.seq is null order by a.id", AuditEntry.class)
+                    .setMaxResults(500).getResultList();
+            if (pending.isEmpty()) {
+                break;
+            }
+            for (AuditEntry e : pending) {
+                e.setSeq(++seq);
+                e.setPrevHash(prev);
+                e.setHash(AuditChain.hashOf(e));
+                prev = e.getHash();
+            }
+            linked += pending.size();
+            em.flush();
+            em.clear();
+            if (pending.size() < 500 || linked >= 20_000) {
+                break;
+            }
+        }
+        if (linked > 0) {
+            em.createNativeQuery("update audit_head set last_seq = ?1, last_hash = ?2 where id = 1")
+                    .setParameter(1, seq).setParameter(2, prev).executeUpdate();
+        }
+        return linked;
+    }
+
+    /** Links what is pending before a read, so that readers see every committed entry in the chain. */
+    private void linkPending() {
+        ctx.getBusinessObject(AuditLog.class).chainPending();
     }
 
     private static String toJson(Map<String, ?> state) {
@@ -84,6 +125,7 @@ public class AuditLog {
     }
 
     public List<AuditEntry> forEntity(String entityType, Object entityId) {
+        linkPending();
         return em.createQuery("select a from AuditEntry a where a.entityType = :t and a.entityId = :i order by a.seq",
                         AuditEntry.class)
                 .setParameter("t", entityType).setParameter("i", String.valueOf(entityId))
@@ -91,17 +133,20 @@ public class AuditLog {
     }
 
     public List<AuditEntry> page(int first, int size) {
+        linkPending();
         return em.createQuery("select a from AuditEntry a order by a.seq desc", AuditEntry.class)
                 .setFirstResult(first).setMaxResults(size).getResultList();
     }
 
     public long count() {
+        linkPending();
         return em.createQuery("select h.lastSeq from AuditHead h where h.id = 1", Long.class).getSingleResult();
     }
 
     /** Reads the whole chain in batches and checks every link, holding one batch in memory at a time. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Verification verify() {
+        linkPending();
         AuditHead head = em.find(AuditHead.class, 1);
         long headSeq = head.getLastSeq();
         String headHash = head.getLastHash();

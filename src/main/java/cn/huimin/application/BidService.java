@@ -87,6 +87,7 @@ public class BidService {
         a.setUploadedAt(Instant.now());
         em.persist(a);
         em.flush();
+        em.detach(a); // the sealed bytes (and Hibernate's copy of them) leave the persistence context now
         audit.record(vendor.getUsername(), "BID_ATTACHMENT_SEALED", "tender", tenderId, null,
                 Map.of("attachment", a.getId(), "sealedSha256", a.getSealedSha256(), "size", content.length));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -93,9 +93,45 @@ public class DemoData {
         }
         em.flush();
         demoVendors();
+        demoExperts();
         audit.record("system", "DEMO_DATA_LOADED", "system", null, null,
                 Map.of("places", 16, "units", 2, "users", users.size()));
         LOG.info("Demo data loaded: " + users.size() + " logins, password " + PASSWORD);
+    }
+
+    /**
+     * expert1 to expert9 in the pool, every service category as a specialty; expert1 works for vendor1 and expert2
+     * has a relative at vendor2, so the draw screens them out of any lot those vendors bid for.
+     */
+    private void demoExperts() {
+        List<Long> categories = em.createQuery("select c.id from ServiceCategory c order by c.id", Long.class).getResultList();
+        String[] employers = {"惠民县春雨文化服务中心", "县文化馆", "县图书馆", "市艺术学校", "县教育局", "市群众艺术馆", "县融媒体中心", "市文化研究院", "县档案馆"};
+        Instant now = Instant.now();
+        for (int i = 1; i <= 9; i++) {
+            String first17 = String.format("33108219%02d0%d01%03d", 60 + i, 1 + i % 9, i);
+            cn.huimin.domain.model.evaluation.Expert e = new cn.huimin.domain.model.evaluation.Expert();
+            e.setUsername("expert" + i);
+            e.setName("评审专家" + i + " Expert " + i);
+            e.setIdNumberHash(cn.huimin.domain.model.evaluation.ResidentId.hash(first17 + cn.huimin.domain.model.evaluation.ResidentId.checkCharacter(first17)));
+            e.setEmployer(employers[i - 1]);
+            e.setAvailable(true);
+            e.setActive(true);
+            e.setCreatedAt(now);
+            e.setUpdatedAt(now);
+            e.getSpecialties().addAll(categories);
+            em.persist(e);
+            if (i == 2) {
+                cn.huimin.domain.model.evaluation.ExpertRelation r = new cn.huimin.domain.model.evaluation.ExpertRelation();
+                r.setExpertId(e.getId());
+                r.setKind("RELATIVE");
+                r.setOrganization("东湖文化管家服务有限公司");
+                r.setNote("配偶任职 spouse works there");
+                r.setActive(true);
+                r.setCreatedAt(now);
+                em.persist(r);
+            }
+        }
+        em.flush();
     }
 
     /** vendor1 to vendor5 registered and verified, with documents in force for a year; vendor6 has no profile yet. */

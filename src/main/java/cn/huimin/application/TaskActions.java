@@ -47,6 +47,9 @@ public class TaskActions {
     @EJB
     OpeningService openings;
 
+    @EJB
+    EvaluationService evaluations;
+
     public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
         TaskQuery q = query(callers.current());
         switch (sortField == null ? "" : sortField) {
@@ -135,15 +138,23 @@ public class TaskActions {
             case "signOpening" -> Set.of("SIGN");
             case "proposeFailedLots" -> Set.of("PROPOSE");
             case "approveFailedLots" -> Set.of("APPROVE", "RETURN");
+            case "requestCommittee" -> Set.of("DRAW");
+            case "confirmMembership" -> Set.of("CONFIRM", "RECUSE");
+            case "explainPrice" -> Set.of("EXPLAIN");
+            case "decideClarifications" -> Set.of("DECIDE");
+            case "scoreBids" -> Set.of("SIGN");
+            case "signReport" -> Set.of("SIGN", "SIGN_WITH_DISSENT");
+            case "followUpReport" -> Set.of("ACKNOWLEDGE");
             default -> Set.of();
         };
         if (decision == null || !allowed.contains(decision)) {
             v.add(new Violation("decision", "task.decisionUnknown", String.join(", ", allowed)));
         }
-        if (("RETURN".equals(decision) || "REJECT".equals(decision)) && (comment == null || comment.isBlank())) {
+        if (Set.of("RETURN", "REJECT", "RECUSE", "SIGN_WITH_DISSENT", "EXPLAIN", "ACKNOWLEDGE").contains(decision)
+                && (comment == null || comment.isBlank())) {
             v.add(new Violation("comment", "task.commentRequired"));
         }
-        int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER : 4000;
+        int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER : "explainPrice".equals(key) ? 8000 : 4000;
         if (comment != null && comment.length() > maxComment) {
             v.add(new Violation("comment", "validation.tooLong", maxComment));
         }
@@ -151,7 +162,8 @@ public class TaskActions {
             throw AppException.invalid(v);
         }
         TaskService ts = engine().getTaskService();
-        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId"));
+        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId", "committeeId"));
+        Long committeeId = (Long) vars.get("committeeId");
         Long tenderId = (Long) vars.get("tenderId");
         engine().getIdentityService().setAuthenticatedUserId(c.username());
         try {
@@ -198,6 +210,35 @@ public class TaskActions {
                 case "approveFailedLots" -> {
                     openings.recordFailedLotsDecision(tenderId, decision, comment);
                     ts.complete(t.getId(), Map.of("failedLotsDecision", decision));
+                }
+                case "requestCommittee" -> {
+                    String reps = details.getOrDefault("purchaserReps", "");
+                    evaluations.draw(committeeId, reps.isBlank() ? List.of() : List.of(reps.split(",")));
+                    ts.complete(t.getId());
+                }
+                case "confirmMembership" -> {
+                    evaluations.answerInvitation(committeeId, decision, comment);
+                    ts.complete(t.getId());
+                }
+                case "explainPrice" -> {
+                    evaluations.explain(committeeId, comment);
+                    ts.complete(t.getId());
+                }
+                case "decideClarifications" -> {
+                    evaluations.decideClarifications(committeeId, details);
+                    ts.complete(t.getId());
+                }
+                case "scoreBids" -> {
+                    evaluations.signScores(committeeId, details);
+                    ts.complete(t.getId());
+                }
+                case "signReport" -> {
+                    evaluations.signReport(committeeId, "SIGN_WITH_DISSENT".equals(decision) ? comment : null);
+                    ts.complete(t.getId());
+                }
+                case "followUpReport" -> {
+                    evaluations.recordFollowUp(committeeId, comment);
+                    ts.complete(t.getId());
                 }
                 default -> throw AppException.conflict("task.unknownStep");
             }

@@ -58,7 +58,7 @@ public final class Messages {
             return text;
         }
         // proposals[2] and lot.17 are labelled as proposals and lot
-        String field = v.getField().replaceAll("\\[\\d+\\]$", "").replaceAll("\\.\\d+$", "");
+        String field = v.getField().replaceAll("\\[\\d+\\]$", "").replaceAll("(\\.\\d+)+$", "");
         return get(locale, "field." + field) + ": " + text;
     }
 }

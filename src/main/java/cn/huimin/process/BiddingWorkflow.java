@@ -1,7 +1,12 @@
 package cn.huimin.process;
 
 import cn.huimin.application.OpeningService;
+import cn.huimin.application.EvaluationService;
+import cn.huimin.domain.model.evaluation.Committee;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,6 +23,25 @@ public class BiddingWorkflow {
         OpeningService.Result r = openings.open((Long) execution.getVariable("tenderId"));
         execution.setVariable("validLots", r.validLots());
         execution.setVariable("failedLots", r.failedLots());
+    }
+
+    @Inject
+    EvaluationService evaluations;
+
+    /** One evaluation process per lot that passed the opening (business key "tender/lot"). */
+    public void startEvaluations(DelegateExecution execution) {
+        Long tenderId = (Long) execution.getVariable("tenderId");
+        for (Committee c : evaluations.prepareCommittees(tenderId)) {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("tenderId", tenderId);
+            vars.put("unitId", execution.getVariable("unitId"));
+            vars.put("lotId", c.getLotId());
+            vars.put("committeeId", c.getId());
+            vars.put("lotBudget", evaluations.lotBudget(c.getLotId()).doubleValue());
+            ProcessInstance pi = execution.getProcessEngineServices().getRuntimeService()
+                    .startProcessInstanceByKey("evaluation", tenderId + "/" + c.getLotNo(), vars);
+            evaluations.attachProcess(c.getId(), pi.getId());
+        }
     }
 
     public void applyFailedLots(DelegateExecution execution) {

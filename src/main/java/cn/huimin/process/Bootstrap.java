@@ -51,6 +51,8 @@ public class Bootstrap {
             "processes/vendor-document.bpmn",
             "processes/enquiry.bpmn",
             "processes/bid-opening.bpmn",
+            "processes/evaluation.bpmn",
+            "processes/committee-size.dmn",
             "processes/finance-approval.dmn");
 
     @Resource(lookup = Database.JNDI)

@@ -31,7 +31,8 @@ public class AccountService {
     /**
      * Checks a password. A successful check writes nothing unless it clears earlier failures, and only an interactive
      * (page) login is audited as LOGIN: every /api call carries its credentials, and its actions are audited
-     * themselves. Failures and lockouts are always audited; the failure counter is updated under a row lock.
+     * themselves. Failures and lockouts are always audited; the failure counter is updated under a row lock. A
+     * successful /api check is remembered for a few minutes against the stored hash (see {@link VerifiedCredentials}).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result authenticate(String username, String password, boolean interactive) {
@@ -49,14 +50,18 @@ public class AccountService {
         }
         AppUser u = found.get(0);
         if (!u.isActive()) {
+            CREDENTIALS.forget(u.getUsername());
             audit.record(u.getUsername(), "LOGIN_FAILED", "user", u.getId(), null, Map.of("reason", "inactive"));
             return new Result(Outcome.INVALID, null, Set.of());
         }
         if (u.isLocked(now)) {
+            CREDENTIALS.forget(u.getUsername());
             audit.record(u.getUsername(), "LOGIN_REFUSED_LOCKED", "user", u.getId(), null, Map.of("lockedUntil", u.getLockedUntil().toString()));
             return new Result(Outcome.LOCKED, u.getUsername(), Set.of());
         }
-        if (!PasswordHasher.verify(password.toCharArray(), u.getPasswordHash())) {
+        boolean remembered = !interactive && CREDENTIALS.matches(u.getUsername(), password, u.getPasswordHash());
+        if (!remembered && !PasswordHasher.verify(password.toCharArray(), u.getPasswordHash())) {
+            CREDENTIALS.forget(u.getUsername());
             em.refresh(u, LockModeType.PESSIMISTIC_WRITE);
             int failures = u.getFailedAttempts() + 1;
             Instant lock = LoginPolicy.lockAfterFailure(failures, now);
@@ -73,9 +78,17 @@ public class AccountService {
         }
         if (interactive) {
             audit.record(u.getUsername(), "LOGIN", "user", u.getId(), null, null);
+        } else if (!remembered) {
+            CREDENTIALS.remember(u.getUsername(), password, u.getPasswordHash());
         }
         return new Result(Outcome.OK, u.getUsername(), u.roleSet());
     }
+
+    /**
+     * /api calls carry their credentials every time; a match is remembered for a few minutes (see VerifiedCredentials),
+     * while the account row is still read and checked on every call. Page logins always run the full check.
+     */
+    static final VerifiedCredentials CREDENTIALS = new VerifiedCredentials();
 
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
 }

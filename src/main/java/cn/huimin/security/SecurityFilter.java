@@ -78,6 +78,7 @@ public class SecurityFilter extends HttpFilter {
 
     /** Work left by start-up for the first request (process starts for demo data), in that request's context. */
     private void afterStart() {
+        cn.huimin.application.AuditChainer.start();
         try {
             int n = vendors.startMissingExpiryProcesses();
             if (n > 0) {

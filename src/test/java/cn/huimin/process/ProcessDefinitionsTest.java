@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -93,7 +94,9 @@ public class ProcessDefinitionsTest {
 
         assertThat(userTasks).isNotEmpty();
         for (UserTask task : userTasks) {
-            assertThat(task.getCamundaCandidateGroups()).as("%s candidateGroups", task.getId()).isNotBlank();
+            // a group task, or a personal one (a committee member's, a bidder's), never nobody's
+            assertThat(Objects.toString(task.getCamundaCandidateGroups(), "") + Objects.toString(task.getCamundaAssignee(), ""))
+                    .as("%s candidateGroups or assignee", task.getId()).isNotBlank();
             assertThat(task.getCamundaDueDate()).as("%s dueDate", task.getId()).isNotBlank();
             List<BoundaryEvent> timers = boundaryEvents.stream()
                     .filter(event -> event.getAttachedTo() == task)
@@ -102,7 +105,13 @@ public class ProcessDefinitionsTest {
             assertThat(timers).as("%s has an overdue timer", task.getId()).hasSize(1);
         }
         for (BoundaryEvent event : boundaryEvents) {
-            assertThat(event.cancelActivity()).as("%s does not interrupt its task", event.getId()).isFalse();
+            // an overdue timer never takes a task away; only a deadline that ends the step ("... due") interrupts it,
+            // and then a service task records what the deadline means
+            if (event.cancelActivity()) {
+                assertThat(event.getName()).as("%s interrupts: a deadline named '... due'", event.getId()).endsWith(" due");
+                assertThat(event.getOutgoing()).as("%s leads to a service task", event.getId())
+                        .allSatisfy(f -> assertThat(f.getTarget()).isInstanceOf(ServiceTask.class));
+            }
             for (TimerEventDefinition timer : event.getChildElementsByType(TimerEventDefinition.class)) {
                 assertThat(timer.getTimeDate()).as("%s has a timeDate", event.getId()).isNotNull();
                 assertThat(timer.getTimeDate().getTextContent()).startsWith("${");

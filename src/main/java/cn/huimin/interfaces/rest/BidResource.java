@@ -36,8 +36,9 @@ public class BidResource {
     @Path("attachments")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
     @Operation(summary = "Upload one bid file (PDF, DOCX, XLSX, JPEG, PNG by content, at most 20 MB); it is sealed on arrival: ?tenderId=&name=")
-    public Response attach(@QueryParam("tenderId") Long tenderId, @QueryParam("name") String name, InputStream body) {
-        return Response.status(201).entity(bids.uploadAttachment(tenderId, name, Uploads.read(body))).build();
+    public Response attach(@QueryParam("tenderId") Long tenderId, @QueryParam("name") String name, InputStream body,
+                           @Parameter(hidden = true) @HeaderParam("Content-Length") @jakarta.ws.rs.DefaultValue("-1") long length) {
+        return Response.status(201).entity(bids.uploadAttachment(tenderId, name, Uploads.read(body, length))).build();
     }
 
     @POST

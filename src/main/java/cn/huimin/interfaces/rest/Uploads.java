@@ -12,8 +12,32 @@ final class Uploads {
     }
 
     static byte[] read(InputStream in) {
+        return read(in, -1);
+    }
+
+    /**
+     * Reads a request body of at most FileTypes.MAX_BYTES. With a declared length the bytes go straight into one
+     * array of that size (no growing buffer: a burst of uploads otherwise makes several copies of each file).
+     */
+    static byte[] read(InputStream in, long declaredLength) {
         if (in == null) {
             return new byte[0];
+        }
+        if (declaredLength > FileTypes.MAX_BYTES) {
+            throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(413)
+                    .header("Connection", "close").build());
+        }
+        if (declaredLength >= 0) {
+            try {
+                byte[] body = in.readNBytes((int) declaredLength);
+                if (body.length == declaredLength && in.read() < 0) {
+                    return body;
+                }
+                // the body did not match its Content-Length: refuse rather than guess
+                throw new jakarta.ws.rs.BadRequestException("the body does not match its Content-Length");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         byte[] buf = new byte[64 * 1024];

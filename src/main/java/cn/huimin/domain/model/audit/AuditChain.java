@@ -56,7 +56,7 @@ public final class AuditChain {
             if (broken != null) {
                 return false;
             }
-            if (e.getSeq() != expectedSeq) {
+            if (e.getSeq() == null || e.getSeq() != expectedSeq) {
                 broken = new Break(expectedSeq, "MISSING");
             } else if (!prev.equals(e.getPrevHash())) {
                 broken = new Break(e.getSeq(), "LINK");

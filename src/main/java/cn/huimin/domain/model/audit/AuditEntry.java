@@ -3,13 +3,16 @@ package cn.huimin.domain.model.audit;
 import jakarta.persistence.*;
 import java.time.Instant;
 
-/** One link of the audit chain. Its hash covers its content and the previous entry's hash. */
+/**
+ * One link of the audit chain. Its hash covers its content and the previous entry's hash. An entry is written without
+ * seq and hashes; the chainer links it within about a second (see AuditLog.chainPending).
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry implements java.io.Serializable {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private long seq;
+    private Long seq;
     @Column(name = "at_time")
     private Instant at;
     private String actor;
@@ -26,8 +29,8 @@ public class AuditEntry implements java.io.Serializable {
     private String prevHash;
     private String hash;
 
-    public long getSeq() { return seq; }
-    public void setSeq(long seq) { this.seq = seq; }
+    public Long getSeq() { return seq; }
+    public void setSeq(Long seq) { this.seq = seq; }
     public Instant getAt() { return at; }
     public void setAt(Instant at) { this.at = at; }
     public String getActor() { return actor; }

@@ -184,8 +184,8 @@ class AuditChainTest {
         List<AuditEntry> c = chain();
         AuditEntry head = c.get(4);
         c.remove(2);
-        c.get(2).setSeq(3);
-        c.get(3).setSeq(4);
+        c.get(2).setSeq(3L);
+        c.get(3).setSeq(4L);
         assertThat(check(c, head)).isEqualTo(new AuditChain.Break(3, "LINK"));
     }
 
@@ -268,8 +268,8 @@ class AuditChainTest {
         List<AuditEntry> c = chain();
         AuditEntry head = c.get(4);
         Collections.swap(c, 1, 2);
-        c.get(1).setSeq(2);
-        c.get(2).setSeq(3);
+        c.get(1).setSeq(2L);
+        c.get(2).setSeq(3L);
         AuditChain.Break b = check(c, head);
         assertThat(b).isNotNull();
         assertThat(b.seq()).isEqualTo(2);

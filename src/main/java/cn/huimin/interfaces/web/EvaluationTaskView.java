@@ -1,0 +1,209 @@
+package cn.huimin.interfaces.web;
+
+import cn.huimin.application.EvaluationService;
+import cn.huimin.application.OpeningService;
+import cn.huimin.application.TaskActions;
+import cn.huimin.domain.model.bid.OpeningEntry;
+import cn.huimin.domain.model.evaluation.Clarification;
+import cn.huimin.domain.model.evaluation.Committee;
+import cn.huimin.domain.model.evaluation.CommitteeRules;
+import cn.huimin.domain.model.tender.ScoringFactor;
+import cn.huimin.domain.model.user.AppUser;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.util.*;
+
+/**
+ * The evaluation part of an evaluation task page (tasks/requestCommittee, confirmMembership, explainPrice,
+ * decideClarifications, scoreBids, signReport, followUpReport): what the step needs to show, and its entries.
+ */
+@Named
+@ViewScoped
+public class EvaluationTaskView extends ViewSupport {
+    @EJB
+    TaskActions tasks;
+
+    @EJB
+    EvaluationService evaluations;
+
+    @EJB
+    OpeningService openings;
+
+    private String id;
+    private String key;
+    private Committee committee;
+    private List<OpeningEntry> bidders = List.of();
+    private List<AppUser> purchaserCandidates = List.of();
+    private List<String> purchaserReps = new ArrayList<>();
+    private List<Clarification> clarifications = List.of();
+    private EvaluationService.Sheet sheet;
+    private EvaluationService.Summary summary;
+    private final Map<String, String> entries = new HashMap<>();
+    private String comment;
+    private boolean declared;
+    private boolean loaded;
+
+    public void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try {
+            key = tasks.get(id).getKey();
+            Object c = tasks.variable(id, "committeeId");
+            if (!(c instanceof Long committeeId)) {
+                return;
+            }
+            switch (key) {
+                case "requestCommittee" -> {
+                    committee = evaluations.committee(committeeId);
+                    purchaserCandidates = evaluations.purchaserCandidates(committeeId);
+                    bidders = lotBidders(committee);
+                }
+                case "confirmMembership" -> {
+                    committee = evaluations.committee(committeeId);
+                    bidders = lotBidders(committee);
+                }
+                case "explainPrice", "decideClarifications" -> {
+                    committee = evaluations.committee(committeeId);
+                    clarifications = evaluations.clarifications(committeeId);
+                    if (key.equals("decideClarifications")) {
+                        bidders = lotBidders(committee);
+                    }
+                }
+                case "scoreBids" -> {
+                    sheet = evaluations.sheet(committeeId);
+                    committee = evaluations.committee(committeeId);
+                    entries.putAll(sheet.entries());
+                }
+                case "signReport", "followUpReport" -> {
+                    summary = evaluations.summary(committeeId);
+                    committee = evaluations.committee(committeeId);
+                }
+                default -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            show(e);
+        }
+    }
+
+    private List<OpeningEntry> lotBidders(Committee c) {
+        return openings.record(c.getTenderId()).stream().filter(e -> e.getLotId().equals(c.getLotId())).toList();
+    }
+
+    public String draw() {
+        Map<String, String> details = Map.of("purchaserReps", String.join(",", purchaserReps));
+        return complete("DRAW", details);
+    }
+
+    public String answer(String decision) {
+        if ("CONFIRM".equals(decision) && !declared) {
+            error(text("evaluation.declarationRequired"));
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            return null;
+        }
+        return complete(decision, Map.of());
+    }
+
+    public String submit(String decision) {
+        return complete(decision, new HashMap<>(entries));
+    }
+
+    private String complete(String decision, Map<String, String> details) {
+        if (attempt(() -> tasks.complete(id, decision, comment, details))) {
+            info(text("evaluation.done." + key + ("SIGN_WITH_DISSENT".equals(decision) || "RECUSE".equals(decision) ? "." + decision : "")));
+            keepMessages();
+            return "/inbox.xhtml?faces-redirect=true";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- for the pages
+
+    public int getMaxPurchaserSeats() {
+        return committee == null ? 0 : CommitteeRules.maxPurchaserSeats(committee.getSize());
+    }
+
+    public int getMinExperts() {
+        return committee == null ? 0 : CommitteeRules.minExperts(committee.getSize());
+    }
+
+    /** Points a member gave, for the summary grid: member / bid / factor. */
+    public String points(String member, Long bidId, Long factorId) {
+        if (summary == null) {
+            return "";
+        }
+        return summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId) && s.factorId().equals(factorId))
+                .map(s -> s.points().toPlainString()).findFirst().orElse("–");
+    }
+
+    public String scoreComment(String member, Long bidId, Long factorId) {
+        if (summary == null) {
+            return null;
+        }
+        return summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId) && s.factorId().equals(factorId))
+                .map(EvaluationService.ScoreView::comment).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    public String qualification(String member, Long bidId) {
+        if (summary == null) {
+            return "";
+        }
+        return summary.qualifications().stream().filter(q -> q.member().equals(member) && q.bidId().equals(bidId))
+                .map(q -> q.passed() ? "✓" : "✗ " + (q.reason() == null ? "" : q.reason())).findFirst().orElse("–");
+    }
+
+    public List<EvaluationService.MemberView> getConfirmedMembers() {
+        return summary == null ? List.of() : summary.members().stream().filter(m -> "CONFIRMED".equals(m.status())).toList();
+    }
+
+    public List<EvaluationService.MemberView> getUnsignedMembers() {
+        return getConfirmedMembers().stream().filter(m -> m.reportSignedAt() == null).toList();
+    }
+
+    public BigDecimal half(EvaluationService.Factor f) {
+        return BigDecimal.valueOf(f.points()).divide(BigDecimal.valueOf(2));
+    }
+
+    public String vendorName(Long bidId) {
+        return bidders.stream().filter(b -> b.getBidId().equals(bidId)).map(OpeningEntry::getVendorName).findFirst().orElse(String.valueOf(bidId));
+    }
+
+    public String money(BigDecimal value) {
+        return value == null ? "" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A bid attachment for a member, decrypted on the server for this download only. */
+    public org.primefaces.model.StreamedContent download(Long attachmentId) {
+        try {
+            Map<String, Object> a = evaluations.attachment(committee.getId(), attachmentId);
+            byte[] bytes = (byte[]) a.get("content");
+            return org.primefaces.model.DefaultStreamedContent.builder().name((String) a.get("name"))
+                    .contentType((String) a.get("type")).contentLength((long) bytes.length)
+                    .stream(() -> new java.io.ByteArrayInputStream(bytes)).build();
+        } catch (RuntimeException e) {
+            show(e);
+            return null;
+        }
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getKey() { return key; }
+    public Committee getCommittee() { return committee; }
+    public List<OpeningEntry> getBidders() { return bidders; }
+    public List<AppUser> getPurchaserCandidates() { return purchaserCandidates; }
+    public List<String> getPurchaserReps() { return purchaserReps; }
+    public void setPurchaserReps(List<String> purchaserReps) { this.purchaserReps = purchaserReps == null ? new ArrayList<>() : purchaserReps; }
+    public List<Clarification> getClarifications() { return clarifications; }
+    public EvaluationService.Sheet getSheet() { return sheet; }
+    public EvaluationService.Summary getSummary() { return summary; }
+    public Map<String, String> getEntries() { return entries; }
+    public String getComment() { return comment; }
+    public void setComment(String comment) { this.comment = comment; }
+    public boolean isDeclared() { return declared; }
+    public void setDeclared(boolean declared) { this.declared = declared; }
+}
