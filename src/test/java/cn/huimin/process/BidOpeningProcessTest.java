@@ -37,13 +37,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Walks the bid opening process: the bid deadline timer, the opening record, the failed-lot
  * proposal and its approval (with a return), and the two ends. The stand-in for "biddingWorkflow"
- * answers, when the bids are opened, how many lots failed and how many are valid.
+ * answers, when the bids are opened, how many lots failed and how many are valid. Every path that
+ * ends ready for evaluation starts the evaluations of the valid lots first; a failed tender does not.
  */
 @Deployment(resources = "processes/bid-opening.bpmn")
 public class BidOpeningProcessTest {
 
     static final String PROCESS_KEY = "bid-opening";
     static final long TENDER_ID = 42L;
+    static final long UNIT_ID = 3L;
     static final Date NOW = TenderPreparationProcessTest.NOW;
     /** Bids close on Friday 20 March 2026 at 09:30, Shanghai time. */
     static final Date BID_DEADLINE = Date.from(ZonedDateTime.of(2026, 3, 20, 9, 30, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
@@ -124,10 +126,19 @@ public class BidOpeningProcessTest {
 
         assertThat(pi).isEnded()
                 .hasPassedInOrder("signOpening", "anyLotFailedGateway", "evaluationJoin", "anyValidLotGateway",
-                        "readyForEvaluation")
+                        "startEvaluations", "readyForEvaluation")
                 .hasNotPassed("proposeFailedLotsJoin", "proposeFailedLots", "approveFailedLots", "applyFailedLots",
                         "tenderFailed");
-        assertThat(calls).extracting(Call::signature).containsExactly("biddingWorkflow.open@openBids");
+        assertThat(calls).extracting(Call::signature).containsExactly(
+                "biddingWorkflow.open@openBids",
+                "biddingWorkflow.startEvaluations@startEvaluations");
+        // the real bean starts one evaluation per valid lot with the tender and its purchasing unit
+        assertThat(calls.get(1).variables())
+                .containsEntry("tenderId", TENDER_ID)
+                .containsEntry("unitId", UNIT_ID)
+                .containsEntry("failedLots", 0)
+                .containsEntry("validLots", 3);
+        assertThat(passes(pi, "startEvaluations")).isEqualTo(1);
         assertThat(jobs(pi)).isEmpty();
     }
 
@@ -163,15 +174,23 @@ public class BidOpeningProcessTest {
 
         assertThat(pi).isEnded()
                 .hasPassed("proposeFailedLotsJoin", "applyFailedLots", "evaluationJoin", "readyForEvaluation")
+                .hasPassedInOrder("applyFailedLots", "evaluationJoin", "anyValidLotGateway", "startEvaluations",
+                        "readyForEvaluation")
                 .hasNotPassed("tenderFailed");
         assertThat(passes(pi, "proposeFailedLots")).isEqualTo(2);
         assertThat(passes(pi, "approveFailedLots")).isEqualTo(2);
+        assertThat(passes(pi, "startEvaluations")).isEqualTo(1);
         assertThat(calls).extracting(Call::signature).containsExactly(
                 "biddingWorkflow.open@openBids",
-                "biddingWorkflow.applyFailedLots@applyFailedLots");
+                "biddingWorkflow.applyFailedLots@applyFailedLots",
+                "biddingWorkflow.startEvaluations@startEvaluations");
         assertThat(calls.get(1).variables())
                 .containsEntry("tenderId", TENDER_ID)
                 .containsEntry("failedLots", 1)
+                .containsEntry("validLots", 2)
+                .containsEntry("failedLotsDecision", "APPROVE");
+        assertThat(calls.get(2).variables())
+                .containsEntry("tenderId", TENDER_ID)
                 .containsEntry("validLots", 2)
                 .containsEntry("failedLotsDecision", "APPROVE");
         assertThat(deadlines.requestedDays).containsExactly(1, 1, 3, 3, 3, 3, 3, 3, 3, 3);
@@ -190,7 +209,7 @@ public class BidOpeningProcessTest {
         assertThat(pi).isEnded()
                 .hasPassedInOrder("approveFailedLots", "failedLotsDecisionGateway", "applyFailedLots",
                         "evaluationJoin", "anyValidLotGateway", "tenderFailed")
-                .hasNotPassed("readyForEvaluation");
+                .hasNotPassed("startEvaluations", "readyForEvaluation");
         assertThat(calls).extracting(Call::signature).containsExactly(
                 "biddingWorkflow.open@openBids",
                 "biddingWorkflow.applyFailedLots@applyFailedLots");
@@ -211,6 +230,30 @@ public class BidOpeningProcessTest {
 
         assertThat(pi).isWaitingAt("approveFailedLots");
         assertThat(calls).extracting(Call::method).containsExactly("open");
+    }
+
+    @Test
+    void whenTheEvaluationsCannotBeStartedTheSignatureIsRolledBackAndTheTaskStaysOpen() {
+        bidding.lotsOpened(0, 2);
+        bidding.failToStartEvaluations = true;
+        ProcessInstance pi = openBids();
+        String taskId = task(pi).getId();
+
+        assertThatThrownBy(() -> extension.getTaskService().complete(taskId))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("no committee could be prepared");
+
+        assertThat(pi).isNotEnded().isWaitingAt("signOpening").hasNotPassed("startEvaluations", "readyForEvaluation");
+        assertThat(task(pi).getId()).isEqualTo(taskId);
+        assertThat(passes(pi, "signOpening")).isEqualTo(1);
+        // the opening timer is still there: the signature did not happen
+        assertThat(jobs(pi)).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).hasSameTimeAs(inDays(BID_DEADLINE, 1)));
+
+        bidding.failToStartEvaluations = false;
+        complete(task(pi));
+        assertThat(pi).isEnded().hasPassed("startEvaluations", "readyForEvaluation");
+        assertThat(calls).extracting(Call::method).containsExactly("open", "startEvaluations", "startEvaluations");
     }
 
     // ---------------------------------------------------------------- overdue timers
@@ -240,8 +283,8 @@ public class BidOpeningProcessTest {
         assertThat(executeDueJobs(pi)).isZero();
 
         complete(task(pi));
-        assertThat(pi).isEnded().hasPassed("readyForEvaluation");
-        assertThat(calls).extracting(Call::method).containsExactly("open", "recordOverdue");
+        assertThat(pi).isEnded().hasPassedInOrder("signOpening", "startEvaluations", "readyForEvaluation");
+        assertThat(calls).extracting(Call::method).containsExactly("open", "recordOverdue", "startEvaluations");
     }
 
     @Test
@@ -288,12 +331,13 @@ public class BidOpeningProcessTest {
 
         complete(task(pi), withVariables("failedLotsDecision", "APPROVE"));
 
-        assertThat(pi).isEnded().hasPassed("applyFailedLots", "readyForEvaluation");
+        assertThat(pi).isEnded().hasPassedInOrder("applyFailedLots", "startEvaluations", "readyForEvaluation");
         assertThat(calls).extracting(Call::signature).containsExactly(
                 "biddingWorkflow.open@openBids",
                 "tenderWorkflow.recordOverdue@recordProposeFailedLotsOverdue",
                 "tenderWorkflow.recordOverdue@recordApproveFailedLotsOverdue",
-                "biddingWorkflow.applyFailedLots@applyFailedLots");
+                "biddingWorkflow.applyFailedLots@applyFailedLots",
+                "biddingWorkflow.startEvaluations@startEvaluations");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -301,6 +345,7 @@ public class BidOpeningProcessTest {
     ProcessInstance start() {
         ProcessInstance pi = extension.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, withVariables(
                 "tenderId", TENDER_ID,
+                "unitId", UNIT_ID,
                 "bidDeadline", BID_DEADLINE));
         assertThat(pi).isStarted();
         return pi;
@@ -347,11 +392,13 @@ public class BidOpeningProcessTest {
 
     /**
      * Stands in for the "biddingWorkflow" CDI bean. Like the real one, opening the bids sets
-     * failedLots and validLots on the process; the numbers are chosen by each test.
+     * failedLots and validLots on the process; the numbers are chosen by each test. Starting the
+     * evaluations is only recorded (or fails, when a test asks for it).
      */
     public static class StandInBiddingWorkflow extends Recording {
         int failedLots;
         int validLots;
+        boolean failToStartEvaluations;
 
         StandInBiddingWorkflow(List<Call> calls) {
             super("biddingWorkflow", calls);
@@ -370,6 +417,13 @@ public class BidOpeningProcessTest {
 
         public void applyFailedLots(DelegateExecution execution) {
             record("applyFailedLots", execution);
+        }
+
+        public void startEvaluations(DelegateExecution execution) {
+            record("startEvaluations", execution);
+            if (failToStartEvaluations) {
+                throw new IllegalStateException("no committee could be prepared");
+            }
         }
     }
 }
