@@ -1005,6 +1005,12 @@ public class EvaluationService {
                 c.getDrawnBy(), c.getEvaluatedAt(), c.getReportDue(), mv, Factor.of(t), lines, scores, quals, visible);
     }
 
+    /** The summary for whoever reviews a challenge or complaint about the result: staff of the unit and supervisors. */
+    @RolesAllowed({Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
+    public Summary summaryForReview(Long committeeId) {
+        return summary(committeeId);
+    }
+
     /** The result lines in ranking order (qualified first). */
     @PermitAll
     public List<EvaluationLine> lines(Long committeeId) {

@@ -89,7 +89,7 @@ public class PublicNotices {
         for (Tender t : list) {
             List<TenderNotice> ns = notices(t.getId());
             Map<String, Object> opened = openingRelease(t, ns, baseUri);
-            if (opened != null) {
+            if (opened != null && ns.get(ns.size() - 1).getKind() != TenderNotice.Kind.AWARD) {
                 releases.add(opened);
             } else if (!ns.isEmpty()) {
                 releases.add(release(t, ns.get(ns.size() - 1), baseUri));
@@ -121,6 +121,7 @@ public class PublicNotices {
             case TENDER -> "tender";
             case AMENDMENT -> "tenderAmendment";
             case CANCELLATION -> "tenderCancellation";
+            case AWARD -> "award";
         }));
         r.put("initiationType", "tender");
         r.put("language", "zh");
@@ -207,14 +208,54 @@ public class PublicNotices {
         }
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("id", "notice-" + n.getVersionNo());
-        notice.put("documentType", n.getKind() == TenderNotice.Kind.TENDER ? "tenderNotice" : "clarifications");
+        notice.put("documentType", switch (n.getKind()) {
+            case TENDER -> "tenderNotice";
+            case AWARD -> "awardNotice";
+            default -> "clarifications";
+        });
         notice.put("title", t.getNoticeNumber() + " v" + n.getVersionNo());
         notice.put("url", baseUri + "public/notice.xhtml?id=" + t.getId() + "#v" + n.getVersionNo());
         notice.put("datePublished", iso(n.getPublishedAt()));
         docs.add(notice);
         tender.put("documents", docs);
         r.put("tender", tender);
+        if (n.getKind() == TenderNotice.Kind.AWARD) {
+            addAwards(r, t, n);
+        }
         return r;
+    }
+
+    /** The awards published up to an award notice, with their suppliers as parties (OCDS awards section). */
+    @SuppressWarnings("unchecked")
+    private void addAwards(Map<String, Object> r, Tender t, TenderNotice n) {
+        List<Map<String, Object>> awards = new ArrayList<>();
+        List<Map<String, Object>> parties = new ArrayList<>((List<Map<String, Object>>) r.get("parties"));
+        Set<String> partyIds = new HashSet<>();
+        for (cn.huimin.domain.model.award.Award a : em.createQuery("select a from Award a where a.tenderId = :t and a.publishedAt is not null "
+                + "and a.publishedAt <= :at order by a.lotNo", cn.huimin.domain.model.award.Award.class)
+                .setParameter("t", t.getId()).setParameter("at", n.getPublishedAt()).getResultList()) {
+            cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, a.getWinnerVendorId());
+            String supplierId = "CN-USCC-" + v.getUscc();
+            if (partyIds.add(supplierId)) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("id", supplierId);
+                p.put("name", v.getName());
+                p.put("identifier", Map.of("scheme", "CN-USCC", "id", v.getUscc(), "legalName", v.getName()));
+                p.put("roles", List.of("supplier"));
+                parties.add(p);
+            }
+            Map<String, Object> aw = new LinkedHashMap<>();
+            aw.put("id", "award-" + a.getId());
+            aw.put("title", "Lot " + a.getLotNo());
+            aw.put("status", "CANCELLED".equals(a.getStatus()) ? "cancelled" : "active");
+            aw.put("date", iso(a.getPublishedAt()));
+            aw.put("value", money(a.getPrice()));
+            aw.put("suppliers", List.of(Map.of("id", supplierId, "name", v.getName())));
+            aw.put("relatedLots", List.of("lot-" + a.getLotNo()));
+            awards.add(aw);
+        }
+        r.put("parties", parties);
+        r.put("awards", awards);
     }
 
     /**

@@ -50,6 +50,12 @@ public class TaskActions {
     @EJB
     EvaluationService evaluations;
 
+    @EJB
+    AwardService awards;
+
+    @EJB
+    ChallengeService challenges;
+
     public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
         TaskQuery q = query(callers.current());
         switch (sortField == null ? "" : sortField) {
@@ -145,16 +151,22 @@ public class TaskActions {
             case "scoreBids" -> Set.of("SIGN");
             case "signReport" -> Set.of("SIGN", "SIGN_WITH_DISSENT");
             case "followUpReport" -> Set.of("ACKNOWLEDGE");
+            case "confirmAward" -> Set.of("CONFIRM", "NEXT_RANKED", "NO_AWARD");
+            case "refundSecurities" -> Set.of("REFUNDED");
+            case "answerChallenge" -> Set.of("ANSWER");
+            case "decideComplaint" -> Set.of("DISMISS", "RE_EVALUATE", "CANCEL_AWARD");
             default -> Set.of();
         };
         if (decision == null || !allowed.contains(decision)) {
             v.add(new Violation("decision", "task.decisionUnknown", String.join(", ", allowed)));
         }
-        if (Set.of("RETURN", "REJECT", "RECUSE", "SIGN_WITH_DISSENT", "EXPLAIN", "ACKNOWLEDGE").contains(decision)
+        if (Set.of("RETURN", "REJECT", "RECUSE", "SIGN_WITH_DISSENT", "EXPLAIN", "ACKNOWLEDGE", "NEXT_RANKED", "NO_AWARD", "ANSWER",
+                        "DISMISS", "RE_EVALUATE", "CANCEL_AWARD").contains(decision)
                 && (comment == null || comment.isBlank())) {
             v.add(new Violation("comment", "task.commentRequired"));
         }
-        int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER : "explainPrice".equals(key) ? 8000 : 4000;
+        int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER
+                : Set.of("explainPrice", "answerChallenge").contains(key) ? 8000 : 4000;
         if (comment != null && comment.length() > maxComment) {
             v.add(new Violation("comment", "validation.tooLong", maxComment));
         }
@@ -162,7 +174,9 @@ public class TaskActions {
             throw AppException.invalid(v);
         }
         TaskService ts = engine().getTaskService();
-        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId", "committeeId"));
+        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId", "committeeId", "awardId", "challengeId"));
+        Long awardId = (Long) vars.get("awardId");
+        Long challengeId = (Long) vars.get("challengeId");
         Long committeeId = (Long) vars.get("committeeId");
         Long tenderId = (Long) vars.get("tenderId");
         engine().getIdentityService().setAuthenticatedUserId(c.username());
@@ -238,6 +252,22 @@ public class TaskActions {
                 }
                 case "followUpReport" -> {
                     evaluations.recordFollowUp(committeeId, comment);
+                    ts.complete(t.getId());
+                }
+                case "confirmAward" -> {
+                    awards.confirm(awardId, decision, comment);
+                    ts.complete(t.getId(), Map.of("awardDecision", decision));
+                }
+                case "refundSecurities" -> {
+                    awards.recordRefunds(awardId);
+                    ts.complete(t.getId());
+                }
+                case "answerChallenge" -> {
+                    challenges.answer(challengeId, comment);
+                    ts.complete(t.getId());
+                }
+                case "decideComplaint" -> {
+                    challenges.decide(challengeId, decision, comment);
                     ts.complete(t.getId());
                 }
                 default -> throw AppException.conflict("task.unknownStep");

@@ -604,6 +604,12 @@ public class TenderService {
         return String.format("HM-%d-%04d", year, n.intValue());
     }
 
+    /** Publishes an award notice as the tender's next notice version. */
+    @jakarta.annotation.security.PermitAll
+    public void addAwardNotice(Long tenderId, String text, Instant now) {
+        addNotice(em.find(Tender.class, tenderId), TenderNotice.Kind.AWARD, text, now);
+    }
+
     private void addNotice(Tender t, TenderNotice.Kind kind, String text, Instant now) {
         Number last = em.createQuery("select coalesce(max(n.versionNo), 0) from TenderNotice n where n.tenderId = :t", Number.class)
                 .setParameter("t", t.getId()).getSingleResult();

@@ -53,6 +53,8 @@ public class Bootstrap {
             "processes/bid-opening.bpmn",
             "processes/evaluation.bpmn",
             "processes/committee-size.dmn",
+            "processes/award.bpmn",
+            "processes/challenge.bpmn",
             "processes/finance-approval.dmn");
 
     @Resource(lookup = Database.JNDI)

@@ -79,6 +79,23 @@ public class EvaluationWorkflow {
         evaluations.reportOverdue(committee(execution), execution.getProcessInstanceId());
     }
 
+    @Inject
+    cn.huimin.application.AwardService awards;
+
+    /** The award process of the lot (business key "tender/lot"), with the award's id. */
+    public void startAward(DelegateExecution execution) {
+        cn.huimin.domain.model.award.Award a = awards.create(committee(execution));
+        java.util.Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("tenderId", execution.getVariable("tenderId"));
+        vars.put("unitId", execution.getVariable("unitId"));
+        vars.put("lotId", execution.getVariable("lotId"));
+        vars.put("committeeId", committee(execution));
+        vars.put("awardId", a.getId());
+        String pi = execution.getProcessEngineServices().getRuntimeService()
+                .startProcessInstanceByKey("award", execution.getProcessBusinessKey(), vars).getId();
+        awards.attachProcess(a.getId(), pi);
+    }
+
     public void finish(DelegateExecution execution) {
         execution.setVariable("outcome", evaluations.finish(committee(execution)));
     }

@@ -340,4 +340,90 @@ class EvaluationIT {
                 "EVALUATION_COMPUTED", "REPORT_SIGNED_WITH_DISSENT", "EVALUATION_COMPLETED", "ACCESS_DENIED");
         assertThat(api.get("/api/audit/verify", "admin").path("intact").asBoolean()).isTrue();
     }
+
+    @Test
+    @Order(8)
+    void theOfficerConfirmsTheWinnerAndTheAwardNoticeIsPublic() throws Exception {
+        JsonNode task = awaitTask("officer", "confirmAward", Duration.ofSeconds(10));
+        api.ok(200, "POST", "/api/tasks/" + task.path("id").asText() + "/claim", "officer", null);
+        assertProblem(complete("officer", task.path("id").asText(), "NO_AWARD", null, Map.of()), 422, "task.commentRequired");
+        assertThat(complete("officer", task.path("id").asText(), "CONFIRM", null, Map.of()).status()).isEqualTo(200);
+
+        JsonNode awards = api.get("/api/public/tenders/" + tenderId + "/awards", null);
+        assertThat(awards).hasSize(1);
+        JsonNode a = awards.get(0);
+        assertThat(a.path("winner").asText()).isEqualTo("西山乡村电影放映队");
+        assertThat(a.path("price").asText()).isEqualTo("260000.00");
+        assertThat(a.path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(a.path("bidders")).hasSize(4);
+        assertThat(a.path("committee")).hasSize(5);
+        assertThat(a.path("committee").toString()).doesNotContain("expert1", "expert2");
+        JsonNode ocds = api.get("/api/public/tenders/" + tenderId + "/ocds", null);
+        JsonNode award = null;
+        for (JsonNode r : ocds.path("releases")) {
+            if (r.path("tag").get(0).asText().equals("award")) {
+                award = r;
+            }
+        }
+        assertThat(award).as("an OCDS award release").isNotNull();
+        assertThat(award.path("awards").get(0).path("suppliers").get(0).path("name").asText()).isEqualTo("西山乡村电影放映队");
+        assertThat(award.path("awards").get(0).path("value").path("amount").decimalValue()).isEqualByComparingTo("260000");
+        assertThat(BiddingCalls.string("select status from tender_lot where id = ?", lotId)).isEqualTo("AWARDED");
+    }
+
+    @Test
+    @Order(9)
+    void aLosingBidderChallengesThePurchaserAnswersAndTheSupervisorDismissesTheComplaint() throws Exception {
+        ObjectNode c = ApiCalls.JSON.createObjectNode();
+        c.put("tenderId", tenderId);
+        c.put("lotId", lotId);
+        c.put("grounds", "我方放映许可证在有效期内，资格审查意见有误 <script>alert(1)</script>");
+        c.put("evidence", "许可证编号 HM-2026-001");
+        // a vendor that did not bid may not challenge
+        assertProblem(api.call("POST", "/api/challenges", "vendor5", c), 403, "challenge.notABidder");
+        Answer filed = api.call("POST", "/api/challenges", "vendor1", c);
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        long challengeId = filed.json().path("id").asLong();
+        assertProblem(api.call("POST", "/api/challenges", "vendor1", c), 409, "challenge.alreadyOpen");
+        // nobody else complains about vendor1's challenge, and not before the answer
+        ObjectNode complaint = ApiCalls.JSON.createObjectNode().put("text", "答复未回应我方理由");
+        assertProblem(api.call("POST", "/api/challenges/" + challengeId + "/complaint", "vendor1", complaint), 409, "challenge.notAnswered");
+
+        String answer = awaitTask("officer", "answerChallenge", Duration.ofSeconds(10)).path("id").asText();
+        api.ok(200, "POST", "/api/tasks/" + answer + "/claim", "officer", null);
+        assertThat(complete("officer", answer, "ANSWER", "经复核，评审意见为多数成员意见，资格审查结论成立", Map.of()).status()).isEqualTo(200);
+
+        assertProblem(api.call("POST", "/api/challenges/" + challengeId + "/complaint", "vendor2", complaint), 403, "challenge.notYours");
+        assertThat(api.call("POST", "/api/challenges/" + challengeId + "/complaint", "vendor1", complaint).status()).isEqualTo(200);
+        String decide = awaitTask("supervisor", "decideComplaint", Duration.ofSeconds(10)).path("id").asText();
+        api.ok(200, "POST", "/api/tasks/" + decide + "/claim", "supervisor", null);
+        assertProblem(complete("supervisor", decide, "DISMISS", null, Map.of()), 422, "task.commentRequired");
+        assertThat(complete("supervisor", decide, "DISMISS", "资格审查结论有事实依据", Map.of()).status()).isEqualTo(200);
+
+        JsonNode pub = api.get("/api/public/tenders/" + tenderId + "/challenges", null);
+        assertThat(pub).hasSize(1);
+        assertThat(pub.get(0).path("status").asText()).isEqualTo("DECIDED");
+        assertThat(pub.get(0).path("decision").asText()).isEqualTo("DISMISS");
+        assertThat(pub.get(0).path("answer").asText()).contains("资格审查结论成立");
+        assertThat(pub.get(0).toString()).as("the challenger is not named").doesNotContain("惠民县春雨文化服务中心", "vendor1");
+        JsonNode mine = api.get("/api/challenges/mine", "vendor1");
+        assertThat(mine.get(0).path("decisionReason").asText()).isEqualTo("资格审查结论有事实依据");
+    }
+
+    @Test
+    @Order(10)
+    void aChallengeAfterTheSeventhWorkingDayIsRefusedWithTheLastDayShown() throws Exception {
+        String until = BiddingCalls.string("select to_char(challenge_until at time zone 'Asia/Shanghai', 'YYYY-MM-DD') from award where lot_id = ?", lotId);
+        assertThat(until).isNotNull();
+        // the period ends at the end of its last day: move that moment into the past
+        assertThat(BiddingCalls.update("update award set challenge_until = now() - interval '1 second' where lot_id = ?", lotId)).isEqualTo(1);
+        String last = BiddingCalls.string("select to_char(challenge_until at time zone 'Asia/Shanghai', 'YYYY-MM-DD') from award where lot_id = ?", lotId);
+        ObjectNode c = ApiCalls.JSON.createObjectNode();
+        c.put("tenderId", tenderId);
+        c.put("lotId", lotId);
+        c.put("grounds", "评分不公");
+        Answer late = api.call("POST", "/api/challenges", "vendor2", c);
+        assertProblem(late, 409, "challenge.late");
+        assertThat(late.body()).contains(last);
+    }
 }

@@ -653,14 +653,15 @@ public class EvaluationProcessTest {
         assertThat(pi).isEnded()
                 .hasPassedInOrder("lotReadyForEvaluation", "decideCommitteeSize", "recordCommitteeSize", "requestCommittee",
                         "confirmMembership", "fillVacancies", "checkPrices", "scoreBids", "computeResult", "signReport",
-                        "finishEvaluation", "outcomeGateway", "readyForAward")
+                        "finishEvaluation", "outcomeGateway", "startAward", "readyForAward")
                 .hasNotPassed("lotFailed", "reportOverdue", "escalateReport", "followUpReport");
         assertThat(actions()).containsExactly(
                 "evaluationWorkflow.recordSize@recordCommitteeSize",
                 "evaluationWorkflow.fillVacancies@fillVacancies",
                 "evaluationWorkflow.checkPrices@checkPrices",
                 "evaluationWorkflow.computeResult@computeResult",
-                "evaluationWorkflow.finish@finishEvaluation");
+                "evaluationWorkflow.finish@finishEvaluation",
+                "evaluationWorkflow.startAward@startAward");
         assertThat(action("finish").variables())
                 .containsEntry("committeeId", COMMITTEE_ID)
                 .containsEntry("qualifiedBids", 4);
@@ -750,11 +751,12 @@ public class EvaluationProcessTest {
 
         completeAll(pi, "signReport");
 
-        assertThat(pi).hasPassedInOrder("signReport", "finishEvaluation", "outcomeGateway", "readyForAward")
+        assertThat(pi).hasPassedInOrder("signReport", "finishEvaluation", "outcomeGateway", "startAward", "readyForAward")
                 .hasNotPassed("lotFailed");
         assertThat(actions()).endsWith(
                 "evaluationWorkflow.escalateReport@escalateReport",
-                "evaluationWorkflow.finish@finishEvaluation");
+                "evaluationWorkflow.finish@finishEvaluation",
+                "evaluationWorkflow.startAward@startAward");
         // readyForAward is a terminate end event: the last signature ends the instance, the head's follow-up with it,
         // and its overdue timer can no longer fire for a finished lot
         assertThat(pi).isEnded();
@@ -762,7 +764,7 @@ public class EvaluationProcessTest {
         assertThat(jobs(pi)).isEmpty();
         ClockUtil.setCurrentTime(followUpDue);
         assertThat(executeDueJobs(pi)).isZero();
-        assertThat(actions()).endsWith("evaluationWorkflow.finish@finishEvaluation");
+        assertThat(actions()).endsWith("evaluationWorkflow.finish@finishEvaluation", "evaluationWorkflow.startAward@startAward");
         assertThat(passes(pi, "finishEvaluation")).isEqualTo(1);
         assertThat(passes(pi, "readyForAward")).isEqualTo(1);
     }
@@ -1014,6 +1016,10 @@ public class EvaluationProcessTest {
         public void escalateReport(DelegateExecution execution) {
             record("escalateReport", execution);
             escalatedProcessInstanceIds.add(execution.getProcessInstanceId());
+        }
+
+        public void startAward(DelegateExecution execution) {
+            record("startAward", execution);
         }
 
         public void finish(DelegateExecution execution) {

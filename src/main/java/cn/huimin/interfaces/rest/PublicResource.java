@@ -37,6 +37,12 @@ public class PublicResource {
     @EJB
     cn.huimin.application.OpeningService openings;
 
+    @EJB
+    cn.huimin.application.AwardService awards;
+
+    @EJB
+    cn.huimin.application.ChallengeService challenges;
+
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
 
@@ -130,6 +136,50 @@ public class PublicResource {
         }
         m.put("entries", entries);
         return m;
+    }
+
+    @GET
+    @Path("tenders/{id}/awards")
+    @Operation(summary = "Published awards: winner, price, every bidder's scores (or why it was rejected), the committee, the challenge period")
+    public List<Map<String, Object>> awards(@PathParam("id") long id) {
+        notices.tender(id);
+        return awards.publicAwards(id).stream().map(PublicResource::award).toList();
+    }
+
+    static Map<String, Object> award(cn.huimin.application.AwardService.PublicAward p) {
+        cn.huimin.domain.model.award.Award a = p.award();
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("lotNo", a.getLotNo());
+        m.put("status", a.getStatus());
+        m.put("winner", a.getWinnerName());
+        m.put("price", a.getPrice() == null ? null : a.getPrice().toPlainString());
+        m.put("publishedAt", String.valueOf(a.getPublishedAt()));
+        m.put("challengeUntil", String.valueOf(a.getChallengeUntil()));
+        m.put("reason", a.getReason());
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (cn.huimin.domain.model.evaluation.EvaluationLine l : p.lines()) {
+            Map<String, Object> x = new java.util.LinkedHashMap<>();
+            x.put("rank", l.getRankNo());
+            x.put("vendor", l.getVendorName());
+            x.put("price", l.getPrice().toPlainString());
+            x.put("qualified", l.isQualified());
+            x.put("rejection", l.getRejection());
+            x.put("technicalScore", l.getTechnicalScore() == null ? null : l.getTechnicalScore().toPlainString());
+            x.put("priceScore", l.getPriceScore() == null ? null : l.getPriceScore().toPlainString());
+            x.put("total", l.getTotal() == null ? null : l.getTotal().toPlainString());
+            lines.add(x);
+        }
+        m.put("bidders", lines);
+        m.put("committee", p.committee());
+        return m;
+    }
+
+    @GET
+    @Path("tenders/{id}/challenges")
+    @Operation(summary = "Challenges of the tender's awards and what became of them (without the challenger's name)")
+    public List<cn.huimin.application.ChallengeService.PublicChallenge> challenges(@PathParam("id") long id) {
+        notices.tender(id);
+        return challenges.publicChallenges(id);
     }
 
     @GET

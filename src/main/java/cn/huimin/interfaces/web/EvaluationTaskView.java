@@ -31,6 +31,16 @@ public class EvaluationTaskView extends ViewSupport {
     @EJB
     OpeningService openings;
 
+    @EJB
+    cn.huimin.application.AwardService awards;
+
+    @EJB
+    cn.huimin.application.ChallengeService challenges;
+
+    private cn.huimin.domain.model.award.Award award;
+    private cn.huimin.domain.model.award.Challenge challenge;
+    private List<cn.huimin.domain.model.bid.BidSecurity> refunds = List.of();
+
     private String id;
     private String key;
     private Committee committee;
@@ -52,6 +62,23 @@ public class EvaluationTaskView extends ViewSupport {
         loaded = true;
         try {
             key = tasks.get(id).getKey();
+            if (key.equals("answerChallenge") || key.equals("decideComplaint")) {
+                Object ch = tasks.variable(id, "challengeId");
+                challenge = ch instanceof Long l ? challenges.get(l) : null;
+                if (challenge != null) {
+                    award = awards.award(challenge.getAwardId());
+                    summary = evaluations.summaryForReview(award.getCommitteeId());
+                }
+                return;
+            }
+            Object aw = tasks.variable(id, "awardId");
+            if (aw instanceof Long awardId) {
+                award = awards.award(awardId);
+                if (key.equals("refundSecurities")) {
+                    refunds = awards.refundable(awardId);
+                    return;
+                }
+            }
             Object c = tasks.variable(id, "committeeId");
             if (!(c instanceof Long committeeId)) {
                 return;
@@ -78,7 +105,7 @@ public class EvaluationTaskView extends ViewSupport {
                     committee = evaluations.committee(committeeId);
                     entries.putAll(sheet.entries());
                 }
-                case "signReport", "followUpReport" -> {
+                case "signReport", "followUpReport", "confirmAward" -> {
                     summary = evaluations.summary(committeeId);
                     committee = evaluations.committee(committeeId);
                 }
@@ -114,7 +141,7 @@ public class EvaluationTaskView extends ViewSupport {
 
     private String complete(String decision, Map<String, String> details) {
         if (attempt(() -> tasks.complete(id, decision, comment, details))) {
-            info(text("evaluation.done." + key + ("SIGN_WITH_DISSENT".equals(decision) || "RECUSE".equals(decision) ? "." + decision : "")));
+            info(text("evaluation.done." + key + (Set.of("SIGN_WITH_DISSENT", "RECUSE", "NO_AWARD").contains(decision) ? "." + decision : "")));
             keepMessages();
             return "/inbox.xhtml?faces-redirect=true";
         }
@@ -189,6 +216,21 @@ public class EvaluationTaskView extends ViewSupport {
             return null;
         }
     }
+
+    public String vendorOf(Long vendorId) {
+        try {
+            return vendors.get(vendorId).getName();
+        } catch (RuntimeException e) {
+            return String.valueOf(vendorId);
+        }
+    }
+
+    @EJB
+    cn.huimin.application.VendorService vendors;
+
+    public cn.huimin.domain.model.award.Award getAward() { return award; }
+    public cn.huimin.domain.model.award.Challenge getChallenge() { return challenge; }
+    public List<cn.huimin.domain.model.bid.BidSecurity> getRefunds() { return refunds; }
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }

@@ -73,6 +73,8 @@ public class PublicView extends ViewSupport {
             answered = enquiries.published(id);
             opening = openings.opening(id);
             openingRecord = openings.record(id);
+            awards = awardService.publicAwards(id);
+            challenges = challengeService.publicChallenges(id);
             biddable = t.getStatus() == cn.huimin.domain.model.tender.TenderStatus.PUBLISHED
                     && t.getMethod() != cn.huimin.domain.model.tender.ProcurementMethod.SINGLE_SOURCE;
         } catch (RuntimeException e) {
@@ -91,6 +93,17 @@ public class PublicView extends ViewSupport {
     public List<DocumentInfo> getDocs() { return docs; }
     public boolean isMissing() { return missing; }
     public List<Map<String, Object>> getAnswered() { return answered; }
+    @jakarta.ejb.EJB
+    cn.huimin.application.AwardService awardService;
+
+    @jakarta.ejb.EJB
+    cn.huimin.application.ChallengeService challengeService;
+
+    private List<cn.huimin.application.AwardService.PublicAward> awards = List.of();
+    private List<cn.huimin.application.ChallengeService.PublicChallenge> challenges = List.of();
+
+    public List<cn.huimin.application.AwardService.PublicAward> getAwards() { return awards; }
+    public List<cn.huimin.application.ChallengeService.PublicChallenge> getChallenges() { return challenges; }
     public cn.huimin.domain.model.bid.Opening getOpening() { return opening; }
     public List<cn.huimin.domain.model.bid.OpeningEntry> getOpeningRecord() { return openingRecord; }
     public boolean isBiddable() { return biddable; }

@@ -30,6 +30,10 @@ public class BidSecurity {
     private String confirmedBy;
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
+    @Column(name = "refunded_at")
+    private Instant refundedAt;
+    @Column(name = "refunded_by")
+    private String refundedBy;
     @Version
     private Long version;
 
@@ -50,6 +54,10 @@ public class BidSecurity {
     public void setRecordedAt(Instant recordedAt) { this.recordedAt = recordedAt; }
     public String getConfirmedBy() { return confirmedBy; }
     public void setConfirmedBy(String confirmedBy) { this.confirmedBy = confirmedBy; }
+    public Instant getRefundedAt() { return refundedAt; }
+    public void setRefundedAt(Instant refundedAt) { this.refundedAt = refundedAt; }
+    public String getRefundedBy() { return refundedBy; }
+    public void setRefundedBy(String refundedBy) { this.refundedBy = refundedBy; }
     public Instant getConfirmedAt() { return confirmedAt; }
     public void setConfirmedAt(Instant confirmedAt) { this.confirmedAt = confirmedAt; }
     public Long getVersion() { return version; }

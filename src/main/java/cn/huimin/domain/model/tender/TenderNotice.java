@@ -36,5 +36,5 @@ public class TenderNotice implements java.io.Serializable {
     public void setTextBody(String textBody) { this.textBody = textBody; }
     public Long getId() { return id; }
 
-    public enum Kind { TENDER, AMENDMENT, CANCELLATION }
+    public enum Kind { TENDER, AMENDMENT, CANCELLATION, AWARD }
 }
