@@ -111,7 +111,12 @@ public class AwardService {
         List<EvaluationLine> ranked = evaluations.lines(a.getCommitteeId()).stream().filter(EvaluationLine::isQualified).toList();
         EvaluationLine winner;
         switch (decision == null ? "" : decision) {
-            case "CONFIRM" -> winner = ranked.isEmpty() ? null : ranked.get(0);
+            case "CONFIRM" -> {
+                if (ranked.isEmpty()) {
+                    throw AppException.conflict("award.noQualifiedBidder");
+                }
+                winner = ranked.get(0);
+            }
             case "NEXT_RANKED" -> {
                 if (why == null) {
                     throw AppException.invalid("comment", "award.reasonRequired");

@@ -260,7 +260,8 @@ public class EvaluationService {
 
     /** A re-run of the recorded draw: the seed and candidate list give the same order, hence the same committee. */
     public record DrawCheck(boolean sameOrder, boolean sameMembers, String seed, List<Long> candidates,
-                            List<Long> recordedOrder, List<Long> recomputedOrder, List<Map<String, Object>> exclusions) {
+                            List<Long> recordedOrder, List<Long> recomputedOrder, List<Map<String, Object>> exclusions,
+                            Map<Long, String> expertNames, Instant drawnAt, String drawnBy) {
     }
 
     @RolesAllowed({Role.SUPERVISOR, Role.ADMIN, Role.OFFICER, Role.HEAD})
@@ -282,7 +283,18 @@ public class EvaluationService {
         Caller caller = callers.current();
         audit.record(caller.username(), "COMMITTEE_DRAW_VERIFIED", "tender", c.getTenderId(), null,
                 Map.of("committee", committeeId, "sameOrder", recomputed.equals(recorded), "sameMembers", sameMembers));
-        return new DrawCheck(recomputed.equals(recorded), sameMembers, c.getSeed(), candidates, recorded, recomputed, maps(c.getExclusions()));
+        Map<Long, String> names = new TreeMap<>();
+        List<Map<String, Object>> exclusions = maps(c.getExclusions());
+        List<Long> ids = new ArrayList<>(candidates);
+        exclusions.forEach(x -> ids.add(((Number) x.get("expert")).longValue()));
+        for (Long id : ids) {
+            Expert e = em.find(Expert.class, id);
+            if (e != null) {
+                names.put(id, e.getName());
+            }
+        }
+        return new DrawCheck(recomputed.equals(recorded), sameMembers, c.getSeed(), candidates, recorded, recomputed, exclusions,
+                names, c.getDrawnAt(), c.getDrawnBy());
     }
 
     // ---------------------------------------------------------------- confirmation
@@ -1009,6 +1021,17 @@ public class EvaluationService {
     @RolesAllowed({Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
     public Summary summaryForReview(Long committeeId) {
         return summary(committeeId);
+    }
+
+    /** The evaluation report as a PDF (Chinese and English), once the result is computed; for whoever may see the summary. */
+    @RolesAllowed({Role.EXPERT, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN})
+    public byte[] reportPdf(Long committeeId) {
+        Summary s = summary(committeeId);
+        if (!s.scoresVisible()) {
+            throw AppException.conflict("evaluation.reportNotReady");
+        }
+        Tender t = em.find(Tender.class, s.tenderId());
+        return EvaluationReport.pdf(s, t.getNoticeNumber());
     }
 
     /** The result lines in ranking order (qualified first). */

@@ -303,6 +303,10 @@ class EvaluationIT {
         assertThat(v2.path("rankNo").asInt()).isEqualTo(2);
         assertThat(v1.path("rankNo").asInt()).isEqualTo(3);
         assertThat(s.path("scores")).hasSize(5 * 3 * 2);
+        Answer pdf = api.call("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", MEMBERS.get(1), null);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertProblem(api.call("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", "vendor3", null), 403);
     }
 
     @Test

@@ -74,6 +74,16 @@ public class EvaluationResource {
     }
 
     @GET
+    @Path("committees/{id}/report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The evaluation report (PDF, Chinese and English): committee, signatures, ranking, every member's scores, dissents")
+    public Response report(@PathParam("id") Long id) {
+        return Response.ok(evaluations.reportPdf(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"evaluation-report-" + id + ".pdf\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
     @Path("committees/{id}/clarifications")
     @Operation(summary = "Price clarifications: all for the committee and staff, a vendor's own for a vendor")
     public List<Clarification> clarifications(@PathParam("id") Long id) {

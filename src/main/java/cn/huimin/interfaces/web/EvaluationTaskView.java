@@ -232,6 +232,19 @@ public class EvaluationTaskView extends ViewSupport {
     public cn.huimin.domain.model.award.Challenge getChallenge() { return challenge; }
     public List<cn.huimin.domain.model.bid.BidSecurity> getRefunds() { return refunds; }
 
+    /** The evaluation report PDF of this task's committee. */
+    public org.primefaces.model.StreamedContent report() {
+        try {
+            byte[] pdf = evaluations.reportPdf(committee.getId());
+            return org.primefaces.model.DefaultStreamedContent.builder().name("evaluation-report-" + committee.getId() + ".pdf")
+                    .contentType("application/pdf").contentLength((long) pdf.length)
+                    .stream(() -> new java.io.ByteArrayInputStream(pdf)).build();
+        } catch (RuntimeException e) {
+            show(e);
+            return null;
+        }
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getKey() { return key; }

@@ -62,6 +62,8 @@ public class TenderDetailView extends ViewSupport {
         tender = tenders.form(id);
         docs = documents.list(id);
         history = audit.forEntity("tender", id);
+        committees = inRole("officer") || inRole("head") || inRole("supervisor") || inRole("admin")
+                ? evaluationService.committeesOf(id) : List.of();
         changes = tenders.changes(id);
         String pi = tenders.processInstanceOf(id);
         if (pi != null) {
@@ -96,6 +98,13 @@ public class TenderDetailView extends ViewSupport {
     public TenderForm getTender() { return tender; }
     public List<DocumentInfo> getDocs() { return docs; }
     public List<AuditEntry> getHistory() { return history; }
+
+    @jakarta.ejb.EJB
+    cn.huimin.application.EvaluationService evaluationService;
+
+    private List<cn.huimin.domain.model.evaluation.Committee> committees = List.of();
+
+    public List<cn.huimin.domain.model.evaluation.Committee> getCommittees() { return committees; }
     public List<TenderChange> getChanges() { return changes; }
     public String getDiagramXml() { return diagramXml; }
     public String getActiveJson() { return activeJson; }
