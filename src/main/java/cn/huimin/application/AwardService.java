@@ -1,6 +1,7 @@
 package cn.huimin.application;
 
 import cn.huimin.domain.model.award.Award;
+import cn.huimin.domain.model.award.AwardRules;
 import cn.huimin.domain.model.award.Challenge;
 import cn.huimin.domain.model.bid.BidSecurity;
 import cn.huimin.domain.model.bid.OpeningEntry;
@@ -35,11 +36,6 @@ import java.util.*;
 @Stateless
 @DeclareRoles({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.FINANCE, Role.VENDOR, Role.EXPERT})
 public class AwardService {
-    public static final int CONFIRM_WORKING_DAYS = 5;
-    public static final int CHALLENGE_WORKING_DAYS = 7;
-    public static final int REFUND_WORKING_DAYS = 5;
-    /** The longest a pending challenge or complaint suspends the award (GPL 57). */
-    public static final Duration MAX_SUSPENSION = Duration.ofDays(30);
 
     @PersistenceContext
     EntityManager em;
@@ -75,7 +71,7 @@ public class AwardService {
         a.setCommitteeId(committeeId);
         a.setStatus("PENDING");
         Instant reportDone = c.getCompletedAt() != null ? c.getCompletedAt() : Instant.now();
-        a.setConfirmDue(dueAfter(reportDone, CONFIRM_WORKING_DAYS));
+        a.setConfirmDue(AwardRules.confirmDue(reportDone, workingDays.calendar()));
         em.persist(a);
         em.flush();
         audit.record("system", "AWARD_OPENED", "tender", c.getTenderId(), null, Map.of("award", a.getId(), "lot", c.getLotNo(),
@@ -174,7 +170,7 @@ public class AwardService {
         Instant now = Instant.now();
         a.setPublishedAt(now);
         a.setStatus("PUBLISHED");
-        a.setChallengeUntil(dueAfter(now, CHALLENGE_WORKING_DAYS));
+        a.setChallengeUntil(AwardRules.challengeUntil(now, workingDays.calendar()));
         em.find(TenderLot.class, a.getLotId()).setStatus("AWARDED");
         tenders.addAwardNotice(a.getTenderId(), noticeText(a), now);
         audit.record("system", "AWARD_PUBLISHED", "tender", a.getTenderId(), null, Map.of("award", awardId, "lot", a.getLotNo(),
@@ -297,7 +293,7 @@ public class AwardService {
         if (openChallenges(a.getId()) == 0) {
             return false;
         }
-        return a.getSuspendedSince() == null || Instant.now().isBefore(a.getSuspendedSince().plus(MAX_SUSPENSION));
+        return a.getSuspendedSince() == null || AwardRules.suspended(a.getSuspendedSince(), Instant.now());
     }
 
     @PermitAll
@@ -360,16 +356,11 @@ public class AwardService {
                 .setParameter("v", me).setMaxResults(200).getResultList()) {
             Tender t = em.find(Tender.class, a.getTenderId());
             EvaluationLine mine = evaluations.lines(a.getCommitteeId()).stream().filter(l -> l.getVendorId().equals(me)).findFirst().orElse(null);
-            boolean open = Instant.now().isBefore(a.getChallengeUntil()) && Set.of("PUBLISHED", "FINAL").contains(a.getStatus());
+            boolean open = AwardRules.within(Instant.now(), a.getChallengeUntil()) && Set.of("PUBLISHED", "FINAL").contains(a.getStatus());
             out.add(new MyResult(t.getId(), t.getTitle(), t.getNoticeNumber(), a.getLotId(), a.getLotNo(), a.getStatus(), a.getWinnerName(),
                     a.getPrice(), mine, a.getChallengeUntil(), open));
         }
         return out;
     }
 
-    @PermitAll
-    public Instant dueAfter(Instant from, int days) {
-        LocalDate d = from.atZone(WorkingDayCalendar.ZONE).toLocalDate();
-        return DeadlineRules.endOfDay(DeadlineRules.taskDueDate(d, days, workingDays.calendar()));
-    }
 }

@@ -1,6 +1,7 @@
 package cn.huimin.application;
 
 import cn.huimin.domain.model.award.Award;
+import cn.huimin.domain.model.award.AwardRules;
 import cn.huimin.domain.model.award.Challenge;
 import cn.huimin.domain.model.evaluation.Committee;
 import cn.huimin.domain.model.tender.DeadlineRules;
@@ -32,9 +33,6 @@ import java.util.*;
 @Stateless
 @DeclareRoles({Role.ADMIN, Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.VENDOR})
 public class ChallengeService {
-    public static final int ANSWER_WORKING_DAYS = 7;
-    public static final int COMPLAINT_WORKING_DAYS = 15;
-    public static final int DECISION_WORKING_DAYS = 30;
     public static final Set<String> DECISIONS = Set.of("DISMISS", "RE_EVALUATE", "CANCEL_AWARD");
 
     @PersistenceContext
@@ -73,7 +71,7 @@ public class ChallengeService {
             throw AppException.forbidden("challenge.notABidder");
         }
         Instant now = Instant.now();
-        if (!now.isBefore(a.getChallengeUntil()) || !Set.of("PUBLISHED", "FINAL").contains(a.getStatus())) {
+        if (!AwardRules.within(now, a.getChallengeUntil()) || !Set.of("PUBLISHED", "FINAL").contains(a.getStatus())) {
             LocalDate last = a.getChallengeUntil().atZone(WorkingDayCalendar.ZONE).toLocalDate();
             audit.recordAlone(c.username(), "CHALLENGE_REFUSED", "award", a.getId(), Map.of("reason", "late", "lastDay", last.toString()));
             throw AppException.conflict("challenge.late", last.toString());
@@ -105,7 +103,7 @@ public class ChallengeService {
         ch.setGrounds(g);
         ch.setEvidence(ev);
         ch.setFiledAt(now);
-        ch.setAnswerDue(awards.dueAfter(now, ANSWER_WORKING_DAYS));
+        ch.setAnswerDue(AwardRules.answerDue(now, workingDays.calendar()));
         ch.setStatus("PENDING");
         em.persist(ch);
         if (a.getSuspendedSince() == null) {
@@ -157,8 +155,7 @@ public class ChallengeService {
         ch.setAnsweredBy(c.username());
         ch.setAnsweredAt(Instant.now());
         ch.setStatus("ANSWERED");
-        ch.setComplaintUntil(DeadlineRules.endOfDay(DeadlineRules.taskDueDate(
-                ch.getAnswerDue().atZone(WorkingDayCalendar.ZONE).toLocalDate(), COMPLAINT_WORKING_DAYS, workingDays.calendar())));
+        ch.setComplaintUntil(AwardRules.complaintUntil(ch.getAnswerDue(), workingDays.calendar()));
         liftSuspensionIfClear(ch.getAwardId());
         audit.record(c.username(), "CHALLENGE_ANSWERED", "tender", ch.getTenderId(), null, Map.of("challenge", challengeId,
                 "late", ch.getAnsweredAt().isAfter(ch.getAnswerDue()), "complaintUntil", ch.getComplaintUntil().toString()));
@@ -178,7 +175,7 @@ public class ChallengeService {
             throw AppException.conflict("challenge.notAnswered");
         }
         Instant now = Instant.now();
-        if (!now.isBefore(ch.getComplaintUntil())) {
+        if (!AwardRules.within(now, ch.getComplaintUntil())) {
             LocalDate last = ch.getComplaintUntil().atZone(WorkingDayCalendar.ZONE).toLocalDate();
             throw AppException.conflict("challenge.complaintLate", last.toString());
         }
@@ -191,7 +188,7 @@ public class ChallengeService {
         }
         ch.setComplaint(text2);
         ch.setComplaintFiledAt(now);
-        ch.setDecisionDue(awards.dueAfter(now, DECISION_WORKING_DAYS));
+        ch.setDecisionDue(AwardRules.decisionDue(now, workingDays.calendar()));
         ch.setStatus("COMPLAINED");
         Award a = em.find(Award.class, ch.getAwardId(), LockModeType.PESSIMISTIC_WRITE);
         if (a.getSuspendedSince() == null) {

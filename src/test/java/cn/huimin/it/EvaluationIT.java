@@ -250,8 +250,10 @@ class EvaluationIT {
         Map<String, String> failing = sheet("30", null, "20");
         failing.put("qual." + BID.get("vendor1"), "FAIL");
         assertProblem(complete(first, task, "SIGN", null, failing), 422, "evaluation.qualificationReasonRequired");
-        // another user cannot complete a member's task
+        // another user cannot complete a member's task, nor can the officer read or write scores
         assertProblem(complete("expert1", task, "SIGN", null, sheet("30", null, "20")), 403);
+        assertProblem(complete("officer", task, "SIGN", null, sheet("30", null, "20")), 403);
+        assertProblem(api.call("GET", "/api/evaluations/committees/" + committeeId + "/sheet", "officer", null), 403, "evaluation.notMember");
 
         // member i gives plan 30+i (vendor3 one point more), equipment 20; the second member fails vendor1 with a reason
         for (int i = 0; i < MEMBERS.size(); i++) {
@@ -429,5 +431,26 @@ class EvaluationIT {
         Answer late = api.call("POST", "/api/challenges", "vendor2", c);
         assertProblem(late, 409, "challenge.late");
         assertThat(late.body()).contains(last);
+    }
+
+    @Test
+    @Order(11)
+    void onlyAnAdministratorKeepsTheExpertPoolAndTheIdNumberIsChecked() throws Exception {
+        ObjectNode e = ApiCalls.JSON.createObjectNode();
+        e.put("username", "expert9");
+        e.put("name", "重复的专家");
+        e.put("idNumber", "11010519491231002X");
+        e.put("employer", "县文化馆");
+        e.putArray("specialties").add(api.category("FILM").path("id").asLong());
+        assertProblem(api.call("POST", "/api/experts", "officer", e), 403);
+        assertProblem(api.call("POST", "/api/experts", "expert3", e), 403);
+        assertProblem(api.call("POST", "/api/experts", "admin", e), 422, "expert.usernameTaken");
+        e.put("username", "vendor5");
+        assertProblem(api.call("POST", "/api/experts", "admin", e), 422, "expert.loginMissing");
+        e.put("idNumber", "110105194912310021");
+        assertProblem(api.call("POST", "/api/experts", "admin", e), 422, "expert.idNumber.checkCharacter");
+        JsonNode list = api.get("/api/experts?size=50", "supervisor");
+        assertThat(list.path("total").asLong()).isGreaterThanOrEqualTo(9);
+        assertThat(list.toString()).doesNotContain("idNumberHash");
     }
 }
