@@ -73,7 +73,8 @@ while [ "$(wc -l < "$out/receipts.tsv")" -lt "$kill_after" ] && [ $((SECONDS - t
 before_move=$(wc -l < "$out/receipts.tsv")
 
 deadline=$(sql "update tender set bid_deadline = date_trunc('milliseconds', now()) + interval '$ahead seconds' where id = $tender returning to_char(bid_deadline at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
-jobs=$(sql "with u as (update act_ru_job set duedate_ = (select bid_deadline from tender where id = $tender) where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%') returning 1) select count(*) from u")
+# Camunda keeps due dates as the server JVM's local time (run.sh sets Asia/Shanghai): convert, or the timer fires 8 hours early
+jobs=$(sql "with u as (update act_ru_job set duedate_ = (select bid_deadline at time zone 'Asia/Shanghai' from tender where id = $tender) where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = '$tender' and proc_def_id_ like 'bid-opening%') returning 1) select count(*) from u")
 echo "$(date -u +%T) receipts so far $before_move; bid deadline moved to $deadline (now + ${ahead} s), $jobs bid-opening timer job(s) due then"
 sleep "$kill_delay"
 stop_sampler

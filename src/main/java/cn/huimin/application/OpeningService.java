@@ -42,8 +42,19 @@ public class OpeningService {
     @EJB
     TenderService tenders;
 
-    /** Result of an opening: lots with at least 3 valid bids, and lots that failed. */
-    public record Result(int validLots, int failedLots) {
+    /**
+     * Result of an opening: lots with at least 3 valid bids, and lots that failed; or, when the timer fired before the
+     * tender's deadline (a deadline moved by hand, a clock behind on another node), nothing opened and the deadline to
+     * wait for.
+     */
+    public record Result(int validLots, int failedLots, Instant notBefore) {
+        public Result(int validLots, int failedLots) {
+            this(validLots, failedLots, null);
+        }
+
+        public boolean opened() {
+            return notBefore == null;
+        }
     }
 
     @PermitAll
@@ -62,7 +73,10 @@ public class OpeningService {
         Instant now = Instant.now();
         Instant deadline = t.getBidDeadline();
         if (now.isBefore(deadline)) {
-            throw new IllegalStateException("opening of tender " + tenderId + " attempted before its deadline " + deadline);
+            // never open early: the process waits for the deadline again
+            java.util.logging.Logger.getLogger(OpeningService.class.getName()).warning(
+                    "the opening timer of tender " + tenderId + " fired at " + now + ", before its deadline " + deadline + ": waiting again");
+            return new Result(0, 0, deadline);
         }
         byte[] key = keys.dataKey(tenderId);
         Map<Long, String> securityOf = new HashMap<>();

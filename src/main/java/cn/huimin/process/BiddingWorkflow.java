@@ -21,6 +21,12 @@ public class BiddingWorkflow {
 
     public void open(DelegateExecution execution) {
         OpeningService.Result r = openings.open((Long) execution.getVariable("tenderId"));
+        execution.setVariable("opened", r.opened());
+        if (!r.opened()) {
+            // the timer fired before the tender's deadline: wait for it again
+            execution.setVariable("bidDeadline", java.util.Date.from(r.notBefore()));
+            return;
+        }
         execution.setVariable("validLots", r.validLots());
         execution.setVariable("failedLots", r.failedLots());
     }

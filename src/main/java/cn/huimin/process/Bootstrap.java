@@ -141,15 +141,21 @@ public class Bootstrap {
     }
 
     private void migrate() throws Exception {
-        String bytesType;
+        boolean postgres;
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
-            bytesType = product.contains("postgres") ? "bytea" : "varbinary";
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("bytes", bytesType))
+                .placeholders(Map.of(
+                        "bytes", postgres ? "bytea" : "varbinary",
+                        "sealedAttachmentStorage", postgres
+                                ? "alter table bid_attachment alter column sealed_content set storage external"
+                                : "comment on column bid_attachment.sealed_content is 'AES-GCM ciphertext'",
+                        "sealedBidStorage", postgres
+                                ? "alter table bid alter column sealed_content set storage external"
+                                : "comment on column bid.sealed_content is 'AES-GCM ciphertext'"))
                 .load()
                 .migrate();
     }

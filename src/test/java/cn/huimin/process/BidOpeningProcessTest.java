@@ -115,6 +115,28 @@ public class BidOpeningProcessTest {
         assertThat(deadlines.requestedDays).containsExactly(1, 1);
     }
 
+    @Test
+    void aTimerThatFiresBeforeTheTendersDeadlineWaitsAgainInsteadOfOpening() {
+        bidding.lotsOpened(0, 3);
+        Date later = new Date(BID_DEADLINE.getTime() + Duration.ofHours(2).toMillis());
+        bidding.earlyUntil = later;
+        ProcessInstance pi = start();
+
+        ClockUtil.setCurrentTime(BID_DEADLINE);
+        assertThat(executeDueJobs(pi)).isEqualTo(1);
+
+        // nothing opened: the process waits at the timer again, now due at the tender's own deadline
+        assertThat(pi).isWaitingAt("bidDeadlineReached").hasPassed("openedGateway").hasNotPassed("signOpening");
+        assertThat(job(pi).getDuedate()).hasSameTimeAs(later);
+        ClockUtil.setCurrentTime(new Date(later.getTime() - 1));
+        assertThat(executeDueJobs(pi)).isZero();
+
+        ClockUtil.setCurrentTime(later);
+        assertThat(executeDueJobs(pi)).isEqualTo(1);
+        assertThat(pi).isWaitingAt("signOpening");
+        assertThat(calls).extracting(Call::signature).containsExactly("biddingWorkflow.open@openBids", "biddingWorkflow.open@openBids");
+    }
+
     // ---------------------------------------------------------------- paths
 
     @Test
@@ -399,6 +421,8 @@ public class BidOpeningProcessTest {
         int failedLots;
         int validLots;
         boolean failToStartEvaluations;
+        /** When set, the first opening finds the timer early and names this deadline to wait for. */
+        Date earlyUntil;
 
         StandInBiddingWorkflow(List<Call> calls) {
             super("biddingWorkflow", calls);
@@ -411,6 +435,13 @@ public class BidOpeningProcessTest {
 
         public void open(DelegateExecution execution) {
             record("open", execution);
+            if (earlyUntil != null) {
+                execution.setVariable("opened", false);
+                execution.setVariable("bidDeadline", earlyUntil);
+                earlyUntil = null;
+                return;
+            }
+            execution.setVariable("opened", true);
             execution.setVariable("failedLots", Integer.valueOf(failedLots));
             execution.setVariable("validLots", Integer.valueOf(validLots));
         }
