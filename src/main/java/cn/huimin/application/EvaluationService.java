@@ -175,7 +175,9 @@ public class EvaluationService {
         }
         // earlier rounds' recusals stay out
         Set<Long> recused = new HashSet<>(em.createQuery("select m.expertId from CommitteeMember m where m.committeeId = :c "
-                + "and m.expertId is not null", Long.class).setParameter("c", committeeId).getResultList());
+                + "and m.expertId is not null and m.status <> 'CONFIRMED'", Long.class).setParameter("c", committeeId).getResultList());
+        Set<Long> seated = new HashSet<>(em.createQuery("select m.expertId from CommitteeMember m where m.committeeId = :c "
+                + "and m.expertId is not null and m.status = 'CONFIRMED'", Long.class).setParameter("c", committeeId).getResultList());
         List<Expert> pool = em.createQuery("select distinct e from Expert e join e.specialties s where s = :cat "
                         + "and e.active = true and e.available = true order by e.id", Expert.class)
                 .setParameter("cat", t.getCategoryId()).getResultList();
@@ -186,7 +188,7 @@ public class EvaluationService {
                 exclusions.add(Map.of("expert", e.getId(), "reason", "EARLIER_ROUND"));
                 continue;
             }
-            if (reps.contains(e.getUsername())) {
+            if (reps.contains(e.getUsername()) || seated.contains(e.getId())) {
                 continue;
             }
             List<ExpertRelation> rel = em.createQuery("select r from ExpertRelation r where r.expertId = :e", ExpertRelation.class)
@@ -200,9 +202,25 @@ public class EvaluationService {
             }
             candidates.add(e.getId());
         }
-        int expertSeats = c.getSize() - reps.size();
+        // after a draw order ran out, the members who confirmed keep their seats; only the others are drawn again
+        long keptExperts = em.createQuery("select count(m) from CommitteeMember m where m.committeeId = :c and m.status = 'CONFIRMED' "
+                + "and m.kind = 'EXPERT'", Long.class).setParameter("c", committeeId).getSingleResult();
+        long keptReps = em.createQuery("select count(m) from CommitteeMember m where m.committeeId = :c and m.status = 'CONFIRMED' "
+                + "and m.kind = 'PURCHASER'", Long.class).setParameter("c", committeeId).getSingleResult();
+        if (reps.size() + keptReps > CommitteeRules.maxPurchaserSeats(c.getSize())) {
+            throw AppException.invalid("purchaserReps", "evaluation.tooManyPurchaserReps", CommitteeRules.maxPurchaserSeats(c.getSize()), c.getSize());
+        }
+        int expertSeats = (int) (c.getSize() - reps.size() - keptReps - keptExperts);
         if (candidates.size() < expertSeats) {
             throw AppException.invalid("purchaserReps", "evaluation.notEnoughExperts", candidates.size(), expertSeats);
+        }
+        if (keptExperts > 0) {
+            // the earlier draw is in the audit trail; the positions recorded from now on are those of this draw
+            for (CommitteeMember m : members(committeeId)) {
+                if ("CONFIRMED".equals(m.getStatus())) {
+                    m.setDrawPosition(null);
+                }
+            }
         }
         String seed = CommitteeDraw.newSeed();
         List<Long> order = CommitteeDraw.order(seed, candidates);
@@ -213,7 +231,7 @@ public class EvaluationService {
         c.setDrawOrder(JSON.toJson(order));
         c.setDrawnBy(caller.username());
         c.setDrawnAt(now);
-        c.setExpertSeats(expertSeats);
+        c.setExpertSeats((int) (expertSeats + keptExperts));
         c.setStatus("CONFIRMING");
         int position = 0;
         for (Long id : order) {

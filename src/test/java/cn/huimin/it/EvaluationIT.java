@@ -361,6 +361,7 @@ class EvaluationIT {
         assertThat(a.path("winner").asText()).isEqualTo("西山乡村电影放映队");
         assertThat(a.path("price").asText()).isEqualTo("260000.00");
         assertThat(a.path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(a.path("contractBlocked").asBoolean()).as("no challenge: a contract may be signed").isFalse();
         assertThat(a.path("bidders")).hasSize(4);
         assertThat(a.path("committee")).hasSize(5);
         assertThat(a.path("committee").toString()).doesNotContain("expert1", "expert2");
@@ -390,6 +391,8 @@ class EvaluationIT {
         Answer filed = api.call("POST", "/api/challenges", "vendor1", c);
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         long challengeId = filed.json().path("id").asLong();
+        assertThat(api.get("/api/public/tenders/" + tenderId + "/awards", null).get(0).path("contractBlocked").asBoolean())
+                .as("no contract while a challenge is pending").isTrue();
         assertProblem(api.call("POST", "/api/challenges", "vendor1", c), 409, "challenge.alreadyOpen");
         // nobody else complains about vendor1's challenge, and not before the answer
         ObjectNode complaint = ApiCalls.JSON.createObjectNode().put("text", "答复未回应我方理由");
@@ -406,6 +409,8 @@ class EvaluationIT {
         assertProblem(complete("supervisor", decide, "DISMISS", null, Map.of()), 422, "task.commentRequired");
         assertThat(complete("supervisor", decide, "DISMISS", "资格审查结论有事实依据", Map.of()).status()).isEqualTo(200);
 
+        assertThat(api.get("/api/public/tenders/" + tenderId + "/awards", null).get(0).path("contractBlocked").asBoolean())
+                .as("the complaint is dismissed: the award stands").isFalse();
         JsonNode pub = api.get("/api/public/tenders/" + tenderId + "/challenges", null);
         assertThat(pub).hasSize(1);
         assertThat(pub.get(0).path("status").asText()).isEqualTo("DECIDED");

@@ -143,7 +143,12 @@ public class PublicResource {
     @Operation(summary = "Published awards: winner, price, every bidder's scores (or why it was rejected), the committee, the challenge period")
     public List<Map<String, Object>> awards(@PathParam("id") long id) {
         notices.tender(id);
-        return awards.publicAwards(id).stream().map(PublicResource::award).toList();
+        return awards.publicAwards(id).stream().map(p -> {
+            Map<String, Object> m = award(p);
+            // whether a contract for the lot may be signed now: no while a challenge or complaint is open (30 days at most)
+            m.put("contractBlocked", awards.signingBlocked(p.award().getLotId()));
+            return m;
+        }).toList();
     }
 
     static Map<String, Object> award(cn.huimin.application.AwardService.PublicAward p) {
