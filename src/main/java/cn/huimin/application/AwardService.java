@@ -324,6 +324,10 @@ public class AwardService {
 
     /** The public view of a published award: the award, every bidder's line, the committee's names. */
     public record PublicAward(Award award, List<EvaluationLine> lines, List<String> committee) {
+        /** The committee's names as one line, as in the award notice. */
+        public String committeeText() {
+            return String.join("、", committee);
+        }
     }
 
     @PermitAll

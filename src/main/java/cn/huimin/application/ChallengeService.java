@@ -214,7 +214,7 @@ public class ChallengeService {
         }
         String why = strip(reason);
         if (why == null) {
-            throw AppException.invalid("comment", "task.commentRequired");
+            throw AppException.invalid("comment", "challenge.decisionReasonRequired");
         }
         ch.setDecision(decision);
         ch.setDecisionReason(why);

@@ -160,10 +160,19 @@ public class TaskActions {
         if (decision == null || !allowed.contains(decision)) {
             v.add(new Violation("decision", "task.decisionUnknown", String.join(", ", allowed)));
         }
-        if (Set.of("RETURN", "REJECT", "RECUSE", "SIGN_WITH_DISSENT", "EXPLAIN", "ACKNOWLEDGE", "NEXT_RANKED", "NO_AWARD", "ANSWER",
-                        "DISMISS", "RE_EVALUATE", "CANCEL_AWARD").contains(decision)
-                && (comment == null || comment.isBlank())) {
-            v.add(new Violation("comment", "task.commentRequired"));
+        String needsText = decision == null ? null : switch (decision) {
+            case "RETURN", "REJECT" -> "task.commentRequired";
+            case "RECUSE" -> "evaluation.recusalReasonRequired";
+            case "SIGN_WITH_DISSENT" -> "evaluation.dissentRequired";
+            case "EXPLAIN" -> "evaluation.explanationRequired";
+            case "ACKNOWLEDGE" -> "evaluation.followUpRequired";
+            case "NEXT_RANKED", "NO_AWARD" -> "award.reasonRequired";
+            case "ANSWER" -> "challenge.answerRequired";
+            case "DISMISS", "RE_EVALUATE", "CANCEL_AWARD" -> "challenge.decisionReasonRequired";
+            default -> null;
+        };
+        if (needsText != null && (comment == null || comment.isBlank())) {
+            v.add(new Violation("comment", needsText));
         }
         int maxComment = "answerEnquiry".equals(key) ? EnquiryService.MAX_ANSWER
                 : Set.of("explainPrice", "answerChallenge").contains(key) ? 8000 : 4000;

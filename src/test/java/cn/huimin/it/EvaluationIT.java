@@ -169,7 +169,7 @@ class EvaluationIT {
     void aRecusedExpertIsReplacedByTheNextInTheDrawOrder() throws Exception {
         recused = MEMBERS.get(0);
         String task = api.taskId(recused, tenderId, "confirmMembership");
-        assertProblem(complete(recused, task, "RECUSE", null, Map.of()), 422, "task.commentRequired");
+        assertProblem(complete(recused, task, "RECUSE", null, Map.of()), 422, "evaluation.recusalReasonRequired");
         assertThat(complete(recused, task, "RECUSE", "我的学生在投标单位任职", Map.of()).status()).isEqualTo(200);
         for (String m : MEMBERS.subList(1, MEMBERS.size())) {
             assertThat(complete(m, api.taskId(m, tenderId, "confirmMembership"), "CONFIRM", null, Map.of()).status()).isEqualTo(200);
@@ -318,7 +318,7 @@ class EvaluationIT {
             String m = MEMBERS.get(i);
             String task = api.taskId(m, tenderId, "signReport");
             if (i == 2) {
-                assertProblem(complete(m, task, "SIGN_WITH_DISSENT", null, Map.of()), 422, "task.commentRequired");
+                assertProblem(complete(m, task, "SIGN_WITH_DISSENT", null, Map.of()), 422, "evaluation.dissentRequired");
                 assertThat(complete(m, task, "SIGN_WITH_DISSENT", "我认为西山放映队的设备评分偏高", Map.of()).status()).isEqualTo(200);
             } else {
                 assertThat(complete(m, task, "SIGN", null, Map.of()).status()).isEqualTo(200);
@@ -352,7 +352,7 @@ class EvaluationIT {
     void theOfficerConfirmsTheWinnerAndTheAwardNoticeIsPublic() throws Exception {
         JsonNode task = awaitTask("officer", "confirmAward", Duration.ofSeconds(10));
         api.ok(200, "POST", "/api/tasks/" + task.path("id").asText() + "/claim", "officer", null);
-        assertProblem(complete("officer", task.path("id").asText(), "NO_AWARD", null, Map.of()), 422, "task.commentRequired");
+        assertProblem(complete("officer", task.path("id").asText(), "NO_AWARD", null, Map.of()), 422, "award.reasonRequired");
         assertThat(complete("officer", task.path("id").asText(), "CONFIRM", null, Map.of()).status()).isEqualTo(200);
 
         JsonNode awards = api.get("/api/public/tenders/" + tenderId + "/awards", null);
@@ -406,7 +406,7 @@ class EvaluationIT {
         assertThat(api.call("POST", "/api/challenges/" + challengeId + "/complaint", "vendor1", complaint).status()).isEqualTo(200);
         String decide = awaitTask("supervisor", "decideComplaint", Duration.ofSeconds(10)).path("id").asText();
         api.ok(200, "POST", "/api/tasks/" + decide + "/claim", "supervisor", null);
-        assertProblem(complete("supervisor", decide, "DISMISS", null, Map.of()), 422, "task.commentRequired");
+        assertProblem(complete("supervisor", decide, "DISMISS", null, Map.of()), 422, "challenge.decisionReasonRequired");
         assertThat(complete("supervisor", decide, "DISMISS", "资格审查结论有事实依据", Map.of()).status()).isEqualTo(200);
 
         assertThat(api.get("/api/public/tenders/" + tenderId + "/awards", null).get(0).path("contractBlocked").asBoolean())

@@ -28,6 +28,9 @@ public class TaskView extends ViewSupport {
     @EJB
     cn.huimin.application.OpeningService openings;
 
+    @EJB
+    cn.huimin.application.PublicNotices notices;
+
     private cn.huimin.domain.model.vendor.VendorForm vendor;
     private java.util.List<cn.huimin.domain.model.vendor.VendorDocument> vendorDocuments = java.util.List.of();
     private cn.huimin.domain.model.tender.Enquiry enquiry;
@@ -50,7 +53,13 @@ public class TaskView extends ViewSupport {
         try {
             task = tasks.get(id);
             if (task.getTenderId() != null) {
-                tender = tenders.form(task.getTenderId());
+                if (inRole("officer") || inRole("head") || inRole("finance") || inRole("supervisor") || inRole("admin")) {
+                    tender = tenders.form(task.getTenderId());
+                } else {
+                    // experts and vendors may not read tenders as staff do: they see the tender as published
+                    tender = TenderService.toForm(notices.tender(task.getTenderId()));
+                    tender.setLastComment(null);
+                }
             }
             String key = task.getKey();
             if (key.equals("verifyVendor") || key.equals("reviseVendor") || key.equals("renewVendorDocument")) {
