@@ -305,10 +305,13 @@ class EvaluationIT {
         assertThat(v2.path("rankNo").asInt()).isEqualTo(2);
         assertThat(v1.path("rankNo").asInt()).isEqualTo(3);
         assertThat(s.path("scores")).hasSize(5 * 3 * 2);
-        Answer pdf = api.call("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", MEMBERS.get(1), null);
-        assertThat(pdf.status()).isEqualTo(200);
+        Map<String, String> acceptPdf = Map.of("Accept", "application/pdf");
+        Answer pdf = api.send("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", MEMBERS.get(1), ItSupport.PASSWORD,
+                acceptPdf, null, null);
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF-");
-        assertProblem(api.call("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", "vendor3", null), 403);
+        assertThat(api.send("GET", "/api/evaluations/committees/" + committeeId + "/report.pdf", "vendor3", ItSupport.PASSWORD,
+                acceptPdf, null, null).status()).isEqualTo(403);
     }
 
     @Test
