@@ -167,7 +167,7 @@ public class TaskActions {
             case "EXPLAIN" -> "evaluation.explanationRequired";
             case "ACKNOWLEDGE" -> "evaluation.followUpRequired";
             case "NEXT_RANKED", "NO_AWARD" -> "award.reasonRequired";
-            case "ANSWER" -> "challenge.answerRequired";
+            case "ANSWER" -> "answerChallenge".equals(key) ? "challenge.answerRequired" : null; // an enquiry's answer is checked by its service
             case "DISMISS", "RE_EVALUATE", "CANCEL_AWARD" -> "challenge.decisionReasonRequired";
             default -> null;
         };
