@@ -47,6 +47,9 @@ public class AwardService {
     Callers callers;
 
     @EJB
+    VendorService vendors;
+
+    @EJB
     WorkingDays workingDays;
 
     @EJB
@@ -349,11 +352,11 @@ public class AwardService {
     @RolesAllowed(Role.VENDOR)
     public List<MyResult> myResults() {
         Caller c = callers.current();
-        List<Vendor> v = em.createQuery("select v from Vendor v where v.username = :u", Vendor.class).setParameter("u", c.username()).getResultList();
-        if (v.isEmpty()) {
+        Vendor v = vendors.byUsername(c.username());
+        if (v == null) {
             return List.of();
         }
-        Long me = v.get(0).getId();
+        Long me = v.getId();
         List<MyResult> out = new ArrayList<>();
         for (Award a : em.createQuery("select a from Award a where a.publishedAt is not null and exists (select e.id from OpeningEntry e "
                 + "where e.tenderId = a.tenderId and e.lotId = a.lotId and e.vendorId = :v) order by a.publishedAt desc", Award.class)

@@ -45,6 +45,9 @@ public class ChallengeService {
     Callers callers;
 
     @EJB
+    VendorService vendors;
+
+    @EJB
     WorkingDays workingDays;
 
     @EJB
@@ -52,6 +55,9 @@ public class ChallengeService {
 
     @EJB
     Bootstrap bootstrap;
+
+    @EJB
+    EvaluationService evaluations;
 
     /** A bidder of the lot challenges its published award. */
     @RolesAllowed(Role.VENDOR)
@@ -252,15 +258,8 @@ public class ChallengeService {
         c.setStatus("REQUESTED");
         em.persist(c);
         em.flush();
-        Tender t = em.find(Tender.class, a.getTenderId());
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("tenderId", a.getTenderId());
-        vars.put("unitId", t.getUnitId());
-        vars.put("lotId", a.getLotId());
-        vars.put("committeeId", c.getId());
-        vars.put("lotBudget", (lot.getBudgetCeiling() != null ? lot.getBudgetCeiling() : t.getBudget()).doubleValue());
-        c.setProcessInstanceId(bootstrap.engine().getRuntimeService()
-                .startProcessInstanceByKey("evaluation", a.getTenderId() + "/" + a.getLotNo() + "/r" + c.getRoundNo(), vars).getId());
+        c.setProcessInstanceId(bootstrap.engine().getRuntimeService().startProcessInstanceByKey("evaluation",
+                a.getTenderId() + "/" + a.getLotNo() + "/r" + c.getRoundNo(), evaluations.processVariables(c.getId())).getId());
         audit.record(actor, "RE_EVALUATION_STARTED", "tender", a.getTenderId(), null, Map.of("award", a.getId(),
                 "previousCommittee", old.getId(), "committee", c.getId(), "round", c.getRoundNo()));
     }
@@ -344,12 +343,11 @@ public class ChallengeService {
     }
 
     private Vendor ownVendor(Caller c) {
-        List<Vendor> l = em.createQuery("select v from Vendor v where v.username = :u", Vendor.class)
-                .setParameter("u", c.username()).getResultList();
-        if (l.isEmpty()) {
-            throw AppException.forbidden("vendor.notRegistered");
+        Vendor v = vendors.byUsername(c.username());
+        if (v == null) {
+            throw AppException.forbidden("vendor.noProfile");
         }
-        return l.get(0);
+        return v;
     }
 
     private static String strip(String s) {

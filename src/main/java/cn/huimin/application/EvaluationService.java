@@ -56,6 +56,9 @@ public class EvaluationService {
     Callers callers;
 
     @EJB
+    VendorService vendors;
+
+    @EJB
     KeyVault keys;
 
     @EJB
@@ -88,6 +91,19 @@ public class EvaluationService {
         }
         em.flush();
         return out;
+    }
+
+    /** The start variables of a committee's evaluation process. */
+    @PermitAll
+    public Map<String, Object> processVariables(Long committeeId) {
+        Committee c = committee(committeeId);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("tenderId", c.getTenderId());
+        vars.put("unitId", em.find(Tender.class, c.getTenderId()).getUnitId());
+        vars.put("lotId", c.getLotId());
+        vars.put("committeeId", c.getId());
+        vars.put("lotBudget", lotBudget(c.getLotId()).doubleValue());
+        return vars;
     }
 
     @PermitAll
@@ -835,6 +851,18 @@ public class EvaluationService {
         List<CommitteeMember> members = members(committeeId).stream().filter(m -> "CONFIRMED".equals(m.getStatus())).toList();
         Map<Long, Clarification> clar = clarificationsByBid(committeeId);
         List<OpeningEntry> validAtOpening = lotEntries(c).stream().filter(OpeningEntry::isValid).toList();
+        List<Long> memberIds = members.stream().map(CommitteeMember::getId).toList();
+        Map<Long, Long> failedByBid = new HashMap<>();
+        for (Object[] row : em.createQuery("select q.bidId, count(q) from QualificationCheck q where q.passed = false "
+                + "and q.memberId in :m group by q.bidId", Object[].class).setParameter("m", memberIds).getResultList()) {
+            failedByBid.put((Long) row[0], (Long) row[1]);
+        }
+        // every member's sum of factor points per bid
+        Map<Long, Map<Long, BigDecimal>> sums = new HashMap<>();
+        for (Object[] row : em.createQuery("select s.bidId, s.memberId, sum(s.points) from FactorScore s where s.memberId in :m "
+                + "group by s.bidId, s.memberId", Object[].class).setParameter("m", memberIds).getResultList()) {
+            sums.computeIfAbsent((Long) row[0], k -> new HashMap<>()).put((Long) row[1], (BigDecimal) row[2]);
+        }
         Map<Long, String> rejection = new HashMap<>();
         for (OpeningEntry e : validAtOpening) {
             Clarification k = clar.get(e.getBidId());
@@ -842,9 +870,7 @@ public class EvaluationService {
                 rejection.put(e.getBidId(), "ABNORMALLY_LOW");
                 continue;
             }
-            long failedBy = em.createQuery("select count(q) from QualificationCheck q where q.bidId = :b and q.passed = false "
-                    + "and q.memberId in :m", Long.class).setParameter("b", e.getBidId())
-                    .setParameter("m", members.stream().map(CommitteeMember::getId).toList()).getSingleResult();
+            long failedBy = failedByBid.getOrDefault(e.getBidId(), 0L);
             if (!Scoring.qualified(members.size(), (int) failedBy)) {
                 rejection.put(e.getBidId(), "QUALIFICATION");
             }
@@ -854,12 +880,8 @@ public class EvaluationService {
         int weight = t.getPriceWeight() == null ? 0 : t.getPriceWeight();
         List<Scoring.Line> lines = new ArrayList<>();
         for (OpeningEntry e : qualified) {
-            List<BigDecimal> memberTotals = new ArrayList<>();
-            for (CommitteeMember m : members) {
-                BigDecimal sum = em.createQuery("select coalesce(sum(s.points), 0) from FactorScore s where s.memberId = :m and s.bidId = :b", BigDecimal.class)
-                        .setParameter("m", m.getId()).setParameter("b", e.getBidId()).getSingleResult();
-                memberTotals.add(sum);
-            }
+            Map<Long, BigDecimal> bySum = sums.getOrDefault(e.getBidId(), Map.of());
+            List<BigDecimal> memberTotals = memberIds.stream().map(m -> bySum.getOrDefault(m, BigDecimal.ZERO)).toList();
             lines.add(new Scoring.Line(e.getBidId(), e.getPrice(), Scoring.technicalScore(memberTotals),
                     Scoring.priceScore(lowest, e.getPrice(), weight)));
         }
@@ -992,6 +1014,24 @@ public class EvaluationService {
                           Instant drawnAt, String drawnBy, Instant evaluatedAt, Instant reportDue, List<MemberView> members,
                           List<Factor> factors, List<EvaluationLine> lines, List<ScoreView> scores,
                           List<QualificationView> qualifications, boolean scoresVisible) {
+        private java.util.Optional<ScoreView> score(String member, Long bidId, Long factorId) {
+            return scores.stream().filter(x -> x.member().equals(member) && x.bidId().equals(bidId) && x.factorId().equals(factorId)).findFirst();
+        }
+
+        /** A member's points for a bid on a factor, as shown in the summary ("–" when none). */
+        public String points(String member, Long bidId, Long factorId) {
+            return score(member, bidId, factorId).map(x -> x.points().toPlainString()).orElse("–");
+        }
+
+        public String scoreComment(String member, Long bidId, Long factorId) {
+            return score(member, bidId, factorId).map(ScoreView::comment).orElse(null);
+        }
+
+        /** A member's qualification verdict on a bid: ✓, or ✗ with the reason ("–" when none). */
+        public String qualification(String member, Long bidId) {
+            return qualifications.stream().filter(q -> q.member().equals(member) && q.bidId().equals(bidId))
+                    .map(q -> q.passed() ? "✓" : "✗ " + (q.reason() == null ? "" : q.reason())).findFirst().orElse("–");
+        }
     }
 
     /**
@@ -1095,12 +1135,11 @@ public class EvaluationService {
     }
 
     private Vendor ownVendor(Caller caller) {
-        List<Vendor> l = em.createQuery("select v from Vendor v where v.username = :u", Vendor.class)
-                .setParameter("u", caller.username()).getResultList();
-        if (l.isEmpty()) {
-            throw AppException.forbidden("vendor.notRegistered");
+        Vendor v = vendors.byUsername(caller.username());
+        if (v == null) {
+            throw AppException.forbidden("vendor.noProfile");
         }
-        return l.get(0);
+        return v;
     }
 
     private List<OpeningEntry> lotEntries(Committee c) {

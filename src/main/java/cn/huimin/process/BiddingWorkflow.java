@@ -4,8 +4,6 @@ import cn.huimin.application.OpeningService;
 import cn.huimin.application.EvaluationService;
 import cn.huimin.domain.model.evaluation.Committee;
 import jakarta.inject.Inject;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -38,14 +36,8 @@ public class BiddingWorkflow {
     public void startEvaluations(DelegateExecution execution) {
         Long tenderId = (Long) execution.getVariable("tenderId");
         for (Committee c : evaluations.prepareCommittees(tenderId)) {
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("tenderId", tenderId);
-            vars.put("unitId", execution.getVariable("unitId"));
-            vars.put("lotId", c.getLotId());
-            vars.put("committeeId", c.getId());
-            vars.put("lotBudget", evaluations.lotBudget(c.getLotId()).doubleValue());
             ProcessInstance pi = execution.getProcessEngineServices().getRuntimeService()
-                    .startProcessInstanceByKey("evaluation", tenderId + "/" + c.getLotNo(), vars);
+                    .startProcessInstanceByKey("evaluation", tenderId + "/" + c.getLotNo(), evaluations.processVariables(c.getId()));
             evaluations.attachProcess(c.getId(), pi.getId());
         }
     }

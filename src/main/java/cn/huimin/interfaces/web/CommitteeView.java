@@ -42,10 +42,7 @@ public class CommitteeView extends ViewSupport {
 
     public org.primefaces.model.StreamedContent report() {
         try {
-            byte[] pdf = evaluations.reportPdf(id);
-            return org.primefaces.model.DefaultStreamedContent.builder().name("evaluation-report-" + id + ".pdf")
-                    .contentType("application/pdf").contentLength((long) pdf.length)
-                    .stream(() -> new java.io.ByteArrayInputStream(pdf)).build();
+            return download("evaluation-report-" + id + ".pdf", "application/pdf", evaluations.reportPdf(id));
         } catch (RuntimeException e) {
             show(e);
             return null;
@@ -56,20 +53,4 @@ public class CommitteeView extends ViewSupport {
     public void setId(Long id) { this.id = id; }
     public EvaluationService.Summary getSummary() { return summary; }
     public EvaluationService.DrawCheck getDraw() { return draw; }
-
-    // the summary include asks its bean for these
-    public String points(String member, Long bidId, Long factorId) {
-        return summary == null ? "" : summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId)
-                && s.factorId().equals(factorId)).map(s -> s.points().toPlainString()).findFirst().orElse("–");
-    }
-
-    public String scoreComment(String member, Long bidId, Long factorId) {
-        return summary == null ? null : summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId)
-                && s.factorId().equals(factorId)).map(EvaluationService.ScoreView::comment).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    public String qualification(String member, Long bidId) {
-        return summary == null ? "" : summary.qualifications().stream().filter(q -> q.member().equals(member) && q.bidId().equals(bidId))
-                .map(q -> q.passed() ? "✓" : "✗ " + (q.reason() == null ? "" : q.reason())).findFirst().orElse("–");
-    }
 }

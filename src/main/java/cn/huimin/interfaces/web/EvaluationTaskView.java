@@ -158,31 +158,6 @@ public class EvaluationTaskView extends ViewSupport {
         return committee == null ? 0 : CommitteeRules.minExperts(committee.getSize());
     }
 
-    /** Points a member gave, for the summary grid: member / bid / factor. */
-    public String points(String member, Long bidId, Long factorId) {
-        if (summary == null) {
-            return "";
-        }
-        return summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId) && s.factorId().equals(factorId))
-                .map(s -> s.points().toPlainString()).findFirst().orElse("–");
-    }
-
-    public String scoreComment(String member, Long bidId, Long factorId) {
-        if (summary == null) {
-            return null;
-        }
-        return summary.scores().stream().filter(s -> s.member().equals(member) && s.bidId().equals(bidId) && s.factorId().equals(factorId))
-                .map(EvaluationService.ScoreView::comment).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    public String qualification(String member, Long bidId) {
-        if (summary == null) {
-            return "";
-        }
-        return summary.qualifications().stream().filter(q -> q.member().equals(member) && q.bidId().equals(bidId))
-                .map(q -> q.passed() ? "✓" : "✗ " + (q.reason() == null ? "" : q.reason())).findFirst().orElse("–");
-    }
-
     public List<EvaluationService.MemberView> getConfirmedMembers() {
         return summary == null ? List.of() : summary.members().stream().filter(m -> "CONFIRMED".equals(m.status())).toList();
     }
@@ -207,10 +182,7 @@ public class EvaluationTaskView extends ViewSupport {
     public org.primefaces.model.StreamedContent download(Long attachmentId) {
         try {
             Map<String, Object> a = evaluations.attachment(committee.getId(), attachmentId);
-            byte[] bytes = (byte[]) a.get("content");
-            return org.primefaces.model.DefaultStreamedContent.builder().name((String) a.get("name"))
-                    .contentType((String) a.get("type")).contentLength((long) bytes.length)
-                    .stream(() -> new java.io.ByteArrayInputStream(bytes)).build();
+            return download((String) a.get("name"), (String) a.get("type"), (byte[]) a.get("content"));
         } catch (RuntimeException e) {
             show(e);
             return null;
@@ -235,10 +207,7 @@ public class EvaluationTaskView extends ViewSupport {
     /** The evaluation report PDF of this task's committee. */
     public org.primefaces.model.StreamedContent report() {
         try {
-            byte[] pdf = evaluations.reportPdf(committee.getId());
-            return org.primefaces.model.DefaultStreamedContent.builder().name("evaluation-report-" + committee.getId() + ".pdf")
-                    .contentType("application/pdf").contentLength((long) pdf.length)
-                    .stream(() -> new java.io.ByteArrayInputStream(pdf)).build();
+            return download("evaluation-report-" + committee.getId() + ".pdf", "application/pdf", evaluations.reportPdf(committee.getId()));
         } catch (RuntimeException e) {
             show(e);
             return null;

@@ -86,6 +86,12 @@ public abstract class ViewSupport implements Serializable {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 
+    /** A file the browser downloads, from bytes already in memory. */
+    protected static org.primefaces.model.StreamedContent download(String name, String type, byte[] bytes) {
+        return org.primefaces.model.DefaultStreamedContent.builder().name(name).contentType(type).contentLength((long) bytes.length)
+                .stream(() -> new java.io.ByteArrayInputStream(bytes)).build();
+    }
+
     protected String param(String name) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
     }
