@@ -94,6 +94,7 @@ public class DemoData {
         em.flush();
         demoVendors();
         demoExperts();
+        demoAwards(bureau.getId());
         audit.record("system", "DEMO_DATA_LOADED", "system", null, null,
                 Map.of("places", 16, "units", 2, "users", users.size()));
         LOG.info("Demo data loaded: " + users.size() + " logins, password " + PASSWORD);
@@ -181,6 +182,94 @@ public class DemoData {
         }
     }
 
+    /**
+     * A tender whose evaluation and award are over: two lots of village film screenings in Donghu town, awarded to
+     * vendor3 and vendor5, the challenge period ended without challenge. Their contract processes start with the
+     * first request (as the award process does when a real challenge period ends): the officer finds the contracts
+     * to sign in his inbox.
+     */
+    private void demoAwards(Long unitId) {
+        Long film = em.createQuery("select c.id from ServiceCategory c where c.code = 'FILM'", Long.class).getSingleResult();
+        Long screening = em.createQuery("select t.id from DeliverableType t where t.code = 'FLM-SCR'", Long.class).getSingleResult();
+        java.time.LocalDate today = java.time.LocalDate.now(cn.huimin.domain.shared.WorkingDayCalendar.ZONE);
+        Instant now = Instant.now();
+        Instant published = now.minus(java.time.Duration.ofDays(40));
+        cn.huimin.domain.model.tender.Tender t = new cn.huimin.domain.model.tender.Tender();
+        t.setTitle("东湖镇农村公益电影放映服务（演示）Donghu village film screenings (demo)");
+        t.setUnitId(unitId);
+        t.setCategoryId(film);
+        t.setMethod(cn.huimin.domain.model.tender.ProcurementMethod.OPEN_TENDER);
+        t.setBudget(new java.math.BigDecimal("200000.00"));
+        t.setPriceWeight(30);
+        t.setDescription("每村每月放映一场公益电影。One free film screening per village per month.");
+        t.setStatus(cn.huimin.domain.model.tender.TenderStatus.OPENED);
+        t.setNoticeNumber("HM-" + today.getYear() + "-D001");
+        t.setPublishedAt(published);
+        t.setBidDeadline(published.plus(java.time.Duration.ofDays(21)));
+        t.setCreatedBy("officer");
+        t.setCreatedAt(published);
+        t.setUpdatedAt(now);
+        String[][] lots = {{"桃源村、柳塘村 Taoyuan and Liutang", "vendor3", "96000.00", "HM-DH-1", "HM-DH-2"},
+                {"石桥村、荷花村 Shiqiao and Hehua", "vendor5", "88000.00", "HM-DH-3", "HM-DH-4"}};
+        for (int i = 0; i < lots.length; i++) {
+            cn.huimin.domain.model.tender.TenderLot lot = new cn.huimin.domain.model.tender.TenderLot();
+            lot.setTender(t);
+            lot.setLotNo(i + 1);
+            lot.setTitle(lots[i][0]);
+            lot.setBudgetCeiling(new java.math.BigDecimal("100000.00"));
+            lot.setServiceStart(today.withDayOfMonth(1));
+            lot.setServiceEnd(today.withDayOfMonth(1).plusYears(1).minusDays(1));
+            lot.setStatus("AWARDED");
+            for (int k = 3; k <= 4; k++) {
+                String code = lots[i][k];
+                cn.huimin.domain.model.tender.LotDeliverable d = new cn.huimin.domain.model.tender.LotDeliverable();
+                d.setLot(lot);
+                d.setDeliverableTypeId(screening);
+                d.setPlaceId(em.createQuery("select p.id from Place p where p.code = :c", Long.class).setParameter("c", code).getSingleResult());
+                d.setQuantity(1);
+                d.setPerPeriod(cn.huimin.domain.model.tender.LotDeliverable.Period.MONTH);
+                lot.getDeliverables().add(d);
+            }
+            t.getLots().add(lot);
+        }
+        em.persist(t);
+        em.flush();
+        for (cn.huimin.domain.model.tender.TenderLot lot : t.getLots()) {
+            String[] l = lots[lot.getLotNo() - 1];
+            cn.huimin.domain.model.evaluation.Committee c = new cn.huimin.domain.model.evaluation.Committee();
+            c.setTenderId(t.getId());
+            c.setLotId(lot.getId());
+            c.setLotNo(lot.getLotNo());
+            c.setRoundNo(1);
+            c.setSize(5);
+            c.setExpertSeats(5);
+            c.setStatus("COMPLETE");
+            c.setEvaluatedAt(published.plus(java.time.Duration.ofDays(22)));
+            c.setCompletedAt(published.plus(java.time.Duration.ofDays(23)));
+            em.persist(c);
+            em.flush();
+            cn.huimin.domain.model.vendor.Vendor v = vendors.byUsername(l[1]);
+            cn.huimin.domain.model.award.Award a = new cn.huimin.domain.model.award.Award();
+            a.setTenderId(t.getId());
+            a.setLotId(lot.getId());
+            a.setLotNo(lot.getLotNo());
+            a.setCommitteeId(c.getId());
+            a.setStatus("FINAL");
+            a.setWinnerVendorId(v.getId());
+            a.setWinnerName(v.getName());
+            a.setPrice(new java.math.BigDecimal(l[2]));
+            a.setWinnerRank(1);
+            a.setConfirmDue(published.plus(java.time.Duration.ofDays(28)));
+            a.setConfirmedBy("officer");
+            a.setConfirmedAt(published.plus(java.time.Duration.ofDays(24)));
+            a.setPublishedAt(now.minus(java.time.Duration.ofDays(10)));
+            a.setChallengeUntil(now.minus(java.time.Duration.ofDays(1)));
+            em.persist(a);
+        }
+        em.flush();
+        audit.record("system", "DEMO_AWARDS_LOADED", "tender", t.getId(), null, Map.of("lots", lots.length));
+    }
+
     /** Creates the first administrator from HUIMIN_ADMIN_PASSWORD when the database has no user at all. */
     public void firstAdmin(String password) {
         if (password == null || password.length() < 8
@@ -227,6 +316,14 @@ public class DemoData {
                         {"VEN-I-SAFE", "安全管理", "Safety", 15}, {"VEN-I-SAT", "群众满意度", "Resident satisfaction", 30}});
     }
 
+    /** Which delivery figure backs each demo indicator (the same as migration V6 sets for existing catalogues). */
+    private static final Map<String, String> EVIDENCE = Map.ofEntries(
+            Map.entry("STW-I-ACT", "DELIVERY"), Map.entry("OPR-I-DEL", "DELIVERY"), Map.entry("FLM-I-DEL", "DELIVERY"),
+            Map.entry("TRN-I-HRS", "DELIVERY"), Map.entry("VEN-I-USE", "DELIVERY"), Map.entry("STW-I-TRN", "TRAINING_HOURS"),
+            Map.entry("STW-I-TEAM", "TEAMS"), Map.entry("FLM-I-ATT", "ATTENDANCE"), Map.entry("TRN-I-ATT", "ATTENDANCE"),
+            Map.entry("VEN-I-OPEN", "OPENING_DAYS"), Map.entry("STW-I-SAT", "SATISFACTION"), Map.entry("OPR-I-SAT", "SATISFACTION"),
+            Map.entry("FLM-I-SAT", "SATISFACTION"), Map.entry("TRN-I-SAT", "SATISFACTION"), Map.entry("VEN-I-SAT", "SATISFACTION"));
+
     private void category(String code, String zh, String en, String[][] deliverables, Object[][] indicators) {
         ServiceCategory c = new ServiceCategory();
         c.setCode(code);
@@ -252,6 +349,7 @@ public class DemoData {
             ind.setNameZh((String) i[1]);
             ind.setNameEn((String) i[2]);
             ind.setWeight((Integer) i[3]);
+            ind.setEvidenceKind(EVIDENCE.get((String) i[0]));
             ind.setActive(true);
             em.persist(ind);
         }

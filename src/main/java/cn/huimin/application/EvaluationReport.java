@@ -50,31 +50,31 @@ public final class EvaluationReport {
         return cjk;
     }
 
-    private static Phrase text(String s, float size, int style) {
+    static Phrase text(String s, float size, int style) {
         FontSelector fs = new FontSelector();
         fs.addFont(new Font(Font.HELVETICA, size, style));
         fs.addFont(new Font(cjk(), size, style));
         return fs.process(s == null ? "" : s);
     }
 
-    private static PdfPCell cell(String s, float size) {
+    static PdfPCell cell(String s, float size) {
         PdfPCell c = new PdfPCell(text(s, size, Font.NORMAL));
         c.setPadding(3);
         return c;
     }
 
-    private static PdfPCell head(String s) {
+    static PdfPCell head(String s) {
         PdfPCell c = new PdfPCell(text(s, 8, Font.BOLD));
         c.setPadding(3);
         c.setGrayFill(0.9f);
         return c;
     }
 
-    private static String time(Instant i) {
+    static String time(Instant i) {
         return i == null ? "—" : TIME.format(i);
     }
 
-    private static String num(BigDecimal b) {
+    static String num(BigDecimal b) {
         return b == null ? "—" : b.toPlainString();
     }
 

@@ -56,6 +56,12 @@ public class TaskActions {
     @EJB
     ChallengeService challenges;
 
+    @EJB
+    ContractService contracts;
+
+    @EJB
+    PerformanceService performance;
+
     public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
         TaskQuery q = query(callers.current());
         switch (sortField == null ? "" : sortField) {
@@ -155,6 +161,15 @@ public class TaskActions {
             case "refundSecurities" -> Set.of("REFUNDED");
             case "answerChallenge" -> Set.of("ANSWER");
             case "decideComplaint" -> Set.of("DISMISS", "RE_EVALUATE", "CANCEL_AWARD");
+            case "signContractPurchaser" -> Set.of("SIGN");
+            case "signContractVendor" -> Set.of("SIGN", "RETURN");
+            case "followUpContract", "followUpVendorSigning" -> Set.of("ACKNOWLEDGE");
+            case "decideTermination" -> Set.of("TERMINATE", "CONTINUE");
+            case "scoreIndicators" -> Set.of("SUBMIT");
+            case "reviewEvaluation" -> Set.of("APPROVE", "RETURN");
+            case "signOffEvaluation" -> Set.of("SIGN", "RETURN");
+            case "rectify" -> Set.of("REPORT");
+            case "recheckRectification" -> Set.of("PASSED", "FAILED");
             default -> Set.of();
         };
         if (decision == null || !allowed.contains(decision)) {
@@ -166,6 +181,9 @@ public class TaskActions {
             case "SIGN_WITH_DISSENT" -> "evaluation.dissentRequired";
             case "EXPLAIN" -> "evaluation.explanationRequired";
             case "ACKNOWLEDGE" -> "evaluation.followUpRequired";
+            case "TERMINATE", "CONTINUE" -> "contract.terminationReasonRequired";
+            case "REPORT" -> "performance.rectificationReportRequired";
+            case "FAILED" -> "performance.recheckReasonRequired";
             case "NEXT_RANKED", "NO_AWARD" -> "award.reasonRequired";
             case "ANSWER" -> "answerChallenge".equals(key) ? "challenge.answerRequired" : null; // an enquiry's answer is checked by its service
             case "DISMISS", "RE_EVALUATE", "CANCEL_AWARD" -> "challenge.decisionReasonRequired";
@@ -183,7 +201,9 @@ public class TaskActions {
             throw AppException.invalid(v);
         }
         TaskService ts = engine().getTaskService();
-        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId", "committeeId", "awardId", "challengeId"));
+        Map<String, Object> vars = ts.getVariables(t.getId(), List.of("tenderId", "changeId", "vendorId", "enquiryId", "committeeId", "awardId", "challengeId", "contractId", "evaluationId"));
+        Long contractId = (Long) vars.get("contractId");
+        Long evaluationId = (Long) vars.get("evaluationId");
         Long awardId = (Long) vars.get("awardId");
         Long challengeId = (Long) vars.get("challengeId");
         Long committeeId = (Long) vars.get("committeeId");
@@ -279,6 +299,42 @@ public class TaskActions {
                     challenges.decide(challengeId, decision, comment);
                     ts.complete(t.getId());
                 }
+                case "signContractPurchaser" -> {
+                    contracts.signForPurchaser(contractId);
+                    ts.complete(t.getId());
+                }
+                case "signContractVendor" -> {
+                    contracts.vendorDecision(contractId, decision, comment);
+                    ts.complete(t.getId(), Map.of("contractDecision", decision));
+                }
+                case "followUpContract", "followUpVendorSigning" -> {
+                    contracts.recordFollowUp(contractId, comment);
+                    ts.complete(t.getId());
+                }
+                case "decideTermination" -> {
+                    contracts.decideTermination(contractId, decision, comment);
+                    ts.complete(t.getId(), Map.of("terminationDecision", decision));
+                }
+                case "scoreIndicators" -> {
+                    performance.score(evaluationId, details, true);
+                    ts.complete(t.getId());
+                }
+                case "reviewEvaluation" -> {
+                    performance.review(evaluationId, decision, comment);
+                    ts.complete(t.getId(), Map.of("reviewDecision", decision));
+                }
+                case "signOffEvaluation" -> {
+                    performance.signOff(evaluationId, decision, comment);
+                    ts.complete(t.getId(), Map.of("signOffDecision", decision));
+                }
+                case "rectify" -> {
+                    performance.reportRectification(evaluationId, comment);
+                    ts.complete(t.getId());
+                }
+                case "recheckRectification" -> {
+                    performance.recheck(evaluationId, decision, comment);
+                    ts.complete(t.getId(), Map.of("recheckDecision", decision));
+                }
                 default -> throw AppException.conflict("task.unknownStep");
             }
         } catch (OptimisticLockingException e) {
@@ -331,6 +387,9 @@ public class TaskActions {
         if (id instanceof Long tenderId) {
             r.setTenderId(tenderId);
             r.setTenderTitle(tenders.title(tenderId));
+        }
+        if (engine().getTaskService().getVariable(t.getId(), "contractId") instanceof Long contractId) {
+            r.setContractId(contractId);
         }
         return r;
     }

@@ -15,6 +15,7 @@ public class TaskRow implements java.io.Serializable {
     private String businessKey;
     private Long tenderId;
     private String tenderTitle;
+    private Long contractId;
 
     public static TaskRow of(Task t) {
         TaskRow r = new TaskRow();
@@ -44,5 +45,8 @@ public class TaskRow implements java.io.Serializable {
     public Long getTenderId() { return tenderId; }
     public void setTenderId(Long tenderId) { this.tenderId = tenderId; }
     public String getTenderTitle() { return tenderTitle; }
+    /** The contract a contract or performance step is about, or null. */
+    public Long getContractId() { return contractId; }
+    public void setContractId(Long contractId) { this.contractId = contractId; }
     public void setTenderTitle(String tenderTitle) { this.tenderTitle = tenderTitle; }
 }

@@ -15,6 +15,9 @@ public class AwardWorkflow {
     @Inject
     AwardService awards;
 
+    @Inject
+    cn.huimin.application.ContractService contracts;
+
     private static Long award(DelegateExecution execution) {
         return (Long) execution.getVariable("awardId");
     }
@@ -31,7 +34,24 @@ public class AwardWorkflow {
         return Date.from(awards.challengeUntil(award(execution)));
     }
 
+    /**
+     * The challenge period ended: the award stands (or waits for open challenges), and the contract process starts;
+     * it waits itself while a challenge blocks signing and ends if the award is cancelled.
+     */
     public void closeChallengePeriod(DelegateExecution execution) {
-        awards.closeChallengePeriod(award(execution));
+        Long awardId = award(execution);
+        awards.closeChallengePeriod(awardId);
+        cn.huimin.domain.model.award.Award a = awards.award(awardId);
+        if (a.getWinnerVendorId() == null || !java.util.Set.of("PUBLISHED", "FINAL").contains(a.getStatus())) {
+            return;
+        }
+        java.util.Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("awardId", awardId);
+        vars.put("tenderId", execution.getVariable("tenderId"));
+        vars.put("unitId", execution.getVariable("unitId"));
+        vars.put("lotId", execution.getVariable("lotId"));
+        vars.put("vendorUser", contracts.vendorUser(a.getWinnerVendorId()));
+        execution.getProcessEngineServices().getRuntimeService()
+                .startProcessInstanceByKey("contract-signing", execution.getProcessBusinessKey(), vars);
     }
 }

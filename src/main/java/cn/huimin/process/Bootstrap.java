@@ -55,6 +55,10 @@ public class Bootstrap {
             "processes/committee-size.dmn",
             "processes/award.bpmn",
             "processes/challenge.bpmn",
+            "processes/contract-signing.bpmn",
+            "processes/contract-term.bpmn",
+            "processes/performance-evaluation.bpmn",
+            "processes/payment-share.dmn",
             "processes/finance-approval.dmn");
 
     @Resource(lookup = Database.JNDI)

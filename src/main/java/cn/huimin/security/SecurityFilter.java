@@ -34,6 +34,9 @@ public class SecurityFilter extends HttpFilter {
     @EJB
     cn.huimin.application.VendorService vendors;
 
+    @EJB
+    cn.huimin.application.ContractService contracts;
+
     private final java.util.concurrent.atomic.AtomicBoolean firstRequestSeen = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
@@ -84,6 +87,11 @@ public class SecurityFilter extends HttpFilter {
             if (n > 0) {
                 java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
                         .info("Started the expiry processes of " + n + " vendor documents");
+            }
+            int c = contracts.startMissingSigning();
+            if (c > 0) {
+                java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
+                        .info("Started the contract processes of " + c + " standing awards");
             }
         } catch (RuntimeException e) {
             firstRequestSeen.set(false);

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -28,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -150,8 +152,41 @@ public class ProcessDefinitionsTest {
         for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
             assertThat(task.getCamundaClass()).as("%s camunda:class", task.getId()).isNull();
             assertThat(task.getCamundaDecisionRef()).as("%s decisionRef", task.getId()).isIn(decisionIds);
-            assertThat(task.getCamundaResultVariable()).as("%s resultVariable", task.getId()).isNotBlank();
+            // No decision result is ever stored as a Map (or list) variable: that would need Java serialization,
+            // which is off. Either the single plain value of a one-output decision goes into the result variable,
+            // or there is no result variable and a bean method copies the transient "decisionResult" into plain
+            // variables when the task ends.
+            String resultVariable = task.getCamundaResultVariable();
+            List<CamundaExecutionListener> endListeners = executionListeners(task).stream()
+                    .filter(listener -> "end".equals(listener.getCamundaEvent()))
+                    .toList();
+            if (resultVariable != null) {
+                assertThat(resultVariable).as("%s resultVariable", task.getId()).isNotBlank();
+                assertThat(task.getCamundaMapDecisionResult())
+                        .as("%s with resultVariable %s maps the decision result to a single value", task.getId(), resultVariable)
+                        .isEqualTo("singleEntry");
+            } else {
+                assertThat(task.getDomElement().getAttribute(CAMUNDA_BPMN_NS, "mapDecisionResult"))
+                        .as("%s without resultVariable has no mapDecisionResult", task.getId())
+                        .isNull();
+                assertThat(endListeners).as("%s without resultVariable reads the decision in an end listener", task.getId())
+                        .isNotEmpty()
+                        .allSatisfy(listener -> {
+                            assertThat(listener.getCamundaClass()).as("%s listener class", task.getId()).isNull();
+                            assertThat(listener.getCamundaDelegateExpression()).as("%s listener delegateExpression", task.getId()).isNull();
+                            assertThat(listener.getCamundaScript()).as("%s listener script", task.getId()).isNull();
+                            assertThat(listener.getCamundaExpression()).as("%s end listener expression", task.getId())
+                                    .isNotNull()
+                                    .matches(BEAN_METHOD);
+                        });
+            }
         }
+    }
+
+    private static List<CamundaExecutionListener> executionListeners(BusinessRuleTask task) {
+        ExtensionElements extensions = task.getExtensionElements();
+        return extensions == null ? List.of()
+                : extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,6 +20,7 @@ public final class Problems {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY -> 429;
         };
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Violation v : e.getViolations()) {
@@ -30,7 +31,8 @@ public final class Problems {
             errors.add(m);
         }
         String detail = errors.stream().map(m -> (String) m.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
-        return build(status, Messages.get(locale, "problem." + e.getKind()), detail, errors);
+        Response r = build(status, Messages.get(locale, "problem." + e.getKind()), detail, errors);
+        return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build() : r;
     }
 
     public static Response build(int status, String title, String detail, List<Map<String, Object>> errors) {

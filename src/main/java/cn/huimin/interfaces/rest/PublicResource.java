@@ -212,4 +212,146 @@ public class PublicResource {
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(d.getFileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
+
+    // ------------------------------------------------------------------ contracts, ratings, acceptance
+
+    @EJB
+    cn.huimin.application.ContractService contracts;
+
+    @EJB
+    cn.huimin.application.DeliveryService deliveries;
+
+    @EJB
+    cn.huimin.application.PerformanceService performance;
+
+    @jakarta.inject.Inject
+    cn.huimin.application.RateLimiter limiter;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    /** Per client address: at most 5 ratings or opinions a minute and 30 an hour for one event, 20 a minute overall. */
+    static final int PER_EVENT_MINUTE = 5;
+    static final int PER_EVENT_HOUR = 30;
+    static final int PER_CLIENT_MINUTE = 20;
+    static final int PER_CLIENT_HOUR = 200;
+
+    void limit(String what) {
+        String client = request == null ? "?" : request.getRemoteAddr();
+        if (!limiter.allow(client + "|" + what, PER_EVENT_MINUTE, PER_EVENT_HOUR) || !limiter.allow(client, PER_CLIENT_MINUTE, PER_CLIENT_HOUR)) {
+            throw cn.huimin.application.AppException.tooMany("rating.tooMany");
+        }
+    }
+
+    public static class RatingInput {
+        public String code;
+        public Integer stars;
+        public String comment;
+    }
+
+    public static class OpinionInput {
+        public Long placeId;
+        public String opinion;
+    }
+
+    @GET
+    @Path("contracts")
+    @Operation(summary = "Published contracts, newest first, paged")
+    public Map<String, Object> contracts(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("size") @DefaultValue("20") int size) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (var c : contracts.published(first, size)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.getId());
+            m.put("contractNo", c.getContractNo());
+            m.put("title", c.getTitle());
+            m.put("purchaser", contracts.unitName(c.getUnitId()));
+            m.put("vendor", contracts.vendorName(c.getVendorId()));
+            m.put("amount", c.getAmount().toPlainString());
+            m.put("supplementTotal", c.getSupplementTotal().toPlainString());
+            m.put("termStart", c.getTermStart().toString());
+            m.put("termEnd", c.getTermEnd().toString());
+            m.put("status", c.getStatus());
+            m.put("publishedAt", c.getPublishedAt().toString());
+            items.add(m);
+        }
+        return Map.of("total", contracts.publishedCount(), "items", items);
+    }
+
+    @GET
+    @Path("contracts/{id}/pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "A published contract as a PDF")
+    public Response contractPdf(@PathParam("id") long id) {
+        var c = contracts.contract(id);
+        if (c.getPublishedAt() == null) {
+            throw cn.huimin.application.AppException.notFound("contract.notFound");
+        }
+        return Response.ok(contracts.pdf(id), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + c.getContractNo() + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("contracts/{id}/results")
+    @Operation(summary = "Published acceptance results of a contract: total, payment share, every indicator's score")
+    public List<Map<String, Object>> results(@PathParam("id") long id) {
+        var c = contracts.contract(id);
+        if (c.getPublishedAt() == null) {
+            throw cn.huimin.application.AppException.notFound("contract.notFound");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : performance.publishedResults(id)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("evaluationId", e.getId());
+            m.put("periodStart", e.getPeriodStart().toString());
+            m.put("periodEnd", e.getPeriodEnd().toString());
+            m.put("totalScore", e.getTotalScore().toPlainString());
+            m.put("paymentShare", e.getPaymentShare().toPlainString());
+            m.put("band", e.getBand());
+            m.put("opinions", performance.opinions(e.getId()).size());
+            m.put("indicators", performance.scores(e.getId()).stream().map(s -> Map.of("name", s.getNameZh() + " " + s.getNameEn(),
+                    "weight", s.getWeight(), "score", String.valueOf(s.getScore()))).toList());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @GET
+    @Path("events/{token}")
+    @Operation(summary = "The event behind a rating link: what, where, when, and whether it can still be rated")
+    public cn.huimin.application.DeliveryService.PublicEvent event(@PathParam("token") String token) {
+        return deliveries.publicEvent(token);
+    }
+
+    @POST
+    @Path("events/{token}/ratings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate an event with a one-time code handed out there: 1-5 stars and a comment; rate-limited per client")
+    public Response rate(@PathParam("token") String token, RatingInput in) {
+        limit("event:" + token);
+        var r = deliveries.rate(token, in == null ? null : in.code, in == null ? null : in.stars, in == null ? null : in.comment);
+        return Response.status(201).entity(Map.of("rated", true, "stars", r.getStars())).build();
+    }
+
+    @GET
+    @Path("acceptances")
+    @Operation(summary = "Final acceptances open for residents' opinions now")
+    public List<Map<String, Object>> acceptances() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : performance.openForOpinions()) {
+            var c = contracts.contract(e.getContractId());
+            out.add(Map.of("evaluationId", e.getId(), "contractId", c.getId(), "contractNo", c.getContractNo(), "title", c.getTitle(),
+                    "vendor", contracts.vendorName(c.getVendorId()), "until", e.getOpinionsUntil().toString()));
+        }
+        return out;
+    }
+
+    @POST
+    @Path("acceptances/{id}/opinions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give an opinion on a final acceptance while it is open; rate-limited per client")
+    public Response opinion(@PathParam("id") long id, OpinionInput in) {
+        limit("acceptance:" + id);
+        performance.submitOpinion(id, in == null ? null : in.placeId, in == null ? null : in.opinion);
+        return Response.status(201).entity(Map.of("received", true)).build();
+    }
 }

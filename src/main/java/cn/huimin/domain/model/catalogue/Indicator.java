@@ -18,6 +18,8 @@ public class Indicator implements java.io.Serializable {
     @Column(name = "name_en")
     private String nameEn;
     private int weight;
+    @Column(name = "evidence_kind")
+    private String evidenceKind;
     private boolean active;
 
     public Long getCategoryId() { return categoryId; }
@@ -28,6 +30,9 @@ public class Indicator implements java.io.Serializable {
     public void setNameZh(String nameZh) { this.nameZh = nameZh; }
     public String getNameEn() { return nameEn; }
     public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+    /** Which delivery figure is this indicator's evidence (DELIVERY, ATTENDANCE, TRAINING_HOURS, TEAMS, OPENING_DAYS, SATISFACTION), or null. */
+    public String getEvidenceKind() { return evidenceKind; }
+    public void setEvidenceKind(String evidenceKind) { this.evidenceKind = evidenceKind; }
     public int getWeight() { return weight; }
     public void setWeight(int weight) { this.weight = weight; }
     public boolean isActive() { return active; }
