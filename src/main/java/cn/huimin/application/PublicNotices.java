@@ -77,6 +77,7 @@ public class PublicNotices {
         if (opened != null) {
             releases.add(opened);
         }
+        releases.addAll(contractReleases(t));
         return releasePackage(releases, baseUri + "api/public/tenders/" + tenderId + "/ocds");
     }
 
@@ -223,6 +224,72 @@ public class PublicNotices {
             addAwards(r, t, n);
         }
         return r;
+    }
+
+    /**
+     * One release per published contract of the tender (tag contract, and implementation once finance has paid):
+     * the contract with its award, value (with supplements), period and signature date, and the payments as
+     * implementation transactions from the buyer to the supplier.
+     */
+    private List<Map<String, Object>> contractReleases(Tender t) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        PurchasingUnit unit = catalogue.unit(t.getUnitId());
+        String buyerId = "HM-UNIT-" + unit.getCode();
+        for (cn.huimin.domain.model.contract.Contract c : em.createQuery("select c from Contract c where c.tenderId = :t and c.publishedAt is not null "
+                + "order by c.id", cn.huimin.domain.model.contract.Contract.class).setParameter("t", t.getId()).getResultList()) {
+            cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, c.getVendorId());
+            String supplierId = "CN-USCC-" + v.getUscc();
+            List<cn.huimin.domain.model.performance.PaymentOrder> paid = em.createQuery("select p from PaymentOrder p where p.contractId = :c "
+                    + "and p.status = 'PAID' order by p.paidAt", cn.huimin.domain.model.performance.PaymentOrder.class)
+                    .setParameter("c", c.getId()).getResultList();
+            Instant date = paid.isEmpty() ? c.getPublishedAt() : paid.get(paid.size() - 1).getPaidAt();
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ocid", ocid(t));
+            r.put("id", ocid(t) + "-" + c.getContractNo() + "-" + paid.size());
+            r.put("date", iso(date));
+            r.put("tag", paid.isEmpty() ? List.of("contract") : List.of("contract", "implementation"));
+            r.put("initiationType", "tender");
+            r.put("language", "zh");
+            Map<String, Object> buyer = new LinkedHashMap<>();
+            buyer.put("id", buyerId);
+            buyer.put("name", unit.getNameZh());
+            buyer.put("roles", List.of("buyer", "procuringEntity", "payer"));
+            Map<String, Object> supplier = new LinkedHashMap<>();
+            supplier.put("id", supplierId);
+            supplier.put("name", v.getName());
+            supplier.put("identifier", Map.of("scheme", "CN-USCC", "id", v.getUscc(), "legalName", v.getName()));
+            supplier.put("roles", List.of("supplier", "payee"));
+            r.put("parties", List.of(buyer, supplier));
+            r.put("buyer", Map.of("id", buyerId, "name", unit.getNameZh()));
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("id", "contract-" + c.getId());
+            k.put("awardID", "award-" + c.getAwardId());
+            k.put("title", c.getContractNo() + " " + c.getTitle());
+            k.put("status", switch (c.getStatus()) {
+                case "TERMINATED", "COMPLETED" -> "terminated";
+                case "PUBLISHED" -> "active";
+                default -> "pending";
+            });
+            k.put("value", money(c.getAmount().add(c.getSupplementTotal())));
+            k.put("period", Map.of("startDate", c.getTermStart() + "T00:00:00+08:00", "endDate", c.getTermEnd() + "T23:59:59+08:00"));
+            if (c.getVendorSignedAt() != null) {
+                k.put("dateSigned", iso(c.getVendorSignedAt()));
+            }
+            List<Map<String, Object>> transactions = new ArrayList<>();
+            for (cn.huimin.domain.model.performance.PaymentOrder p : paid) {
+                Map<String, Object> tx = new LinkedHashMap<>();
+                tx.put("id", "payment-" + p.getId());
+                tx.put("date", iso(p.getPaidAt()));
+                tx.put("value", money(p.getPaidAmount()));
+                tx.put("payer", Map.of("id", buyerId, "name", unit.getNameZh()));
+                tx.put("payee", Map.of("id", supplierId, "name", v.getName()));
+                transactions.add(tx);
+            }
+            k.put("implementation", Map.of("transactions", transactions));
+            r.put("contracts", List.of(k));
+            out.add(r);
+        }
+        return out;
     }
 
     /** The awards published up to an award notice, with their suppliers as parties (OCDS awards section). */

@@ -433,6 +433,22 @@ class ContractIT {
         assertThat(paid.path("paidAmount").asText()).isEqualTo("15400.00");
         assertProblem(api.call("POST", path, "finance", p), 409, "payment.ALREADY_PAID");
         assertThat(api.get("/api/performance/payments?status=PAID", "finance").toString()).contains("\"id\":" + order);
+
+        // the public OCDS package carries the contract and its payment, valid against OCDS 1.1.5
+        JsonNode ocds = api.get("/api/public/tenders/" + tenderId + "/ocds", null);
+        TenderLifecycleIT.assertOcdsValid(ocds);
+        JsonNode release = null;
+        for (JsonNode r : ocds.path("releases")) {
+            if (r.path("contracts").size() > 0 && r.path("contracts").get(0).path("id").asText().equals("contract-" + contractId)) {
+                release = r;
+            }
+        }
+        assertThat(release).as("a contract release").isNotNull();
+        assertThat(release.path("tag").toString()).contains("contract", "implementation");
+        JsonNode k = release.path("contracts").get(0);
+        assertThat(k.path("status").asText()).isEqualTo("active");
+        assertThat(k.path("value").path("amount").decimalValue()).as("88,000 + 5,000 supplement").isEqualByComparingTo("93000");
+        assertThat(k.path("implementation").path("transactions").get(0).path("value").path("amount").decimalValue()).isEqualByComparingTo("15400");
     }
 
     @Test

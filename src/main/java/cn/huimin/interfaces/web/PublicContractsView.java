@@ -96,6 +96,11 @@ public class PublicContractsView extends ViewSupport {
         return openAcceptances;
     }
 
+    /** The final acceptance behind public/acceptance?e=…, when it is asking for opinions. */
+    public PerformanceEvaluation getAcceptance() {
+        return acceptanceId == null ? null : getOpenAcceptances().stream().filter(e -> e.getId().equals(acceptanceId)).findFirst().orElse(null);
+    }
+
     public Contract contractOf(Long contractId) {
         return contracts.contract(contractId);
     }

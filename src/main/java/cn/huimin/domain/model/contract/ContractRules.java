@@ -109,14 +109,12 @@ public final class ContractRules {
         if (f == Frequency.TERM) {
             spans.add(new LocalDate[]{start, end});
         } else {
-            LocalDate s = start;
-            while (!s.isAfter(end)) {
-                LocalDate e = s.plusMonths(f.months).minusDays(1);
-                if (e.isAfter(end)) {
-                    e = end;
-                }
-                spans.add(new LocalDate[]{s, e});
-                s = e.plusDays(1);
+            // each boundary counted from the start (never from the previous boundary), so a term starting on the
+            // 31st does not drift through the shorter months
+            for (int k = 0; !start.plusMonths((long) k * f.months).isAfter(end); k++) {
+                LocalDate s = start.plusMonths((long) k * f.months);
+                LocalDate e = start.plusMonths((long) (k + 1) * f.months).minusDays(1);
+                spans.add(new LocalDate[]{s, e.isAfter(end) ? end : e});
             }
         }
         int n = spans.size();

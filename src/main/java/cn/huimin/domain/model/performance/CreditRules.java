@@ -67,10 +67,10 @@ public final class CreditRules {
         }
         BigDecimal avg = evals == 0 ? null : sum.divide(BigDecimal.valueOf(evals), 2, RoundingMode.HALF_UP);
         String grade;
-        if (evals == 0 && term == 0) {
-            grade = "NEW";
-        } else if (recentTermination || (avg != null && avg.compareTo(BigDecimal.valueOf(60)) < 0)) {
+        if (recentTermination || (avg != null && avg.compareTo(BigDecimal.valueOf(60)) < 0)) {
             grade = "D";
+        } else if (evals == 0) {
+            grade = "NEW";
         } else if (recentFailed || (avg != null && avg.compareTo(BigDecimal.valueOf(80)) < 0)) {
             grade = "C";
         } else if (recentRectification || (avg != null && avg.compareTo(BigDecimal.valueOf(90)) < 0)) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,7 +85,6 @@ class CreditRulesTest {
      * The javadoc: "NEW without any evaluation". A vendor whose only record is a termination four years ago has never
      * been evaluated, yet gets the best grade A (the termination is too old for D, and there is no average to lower it).
      */
-    @Disabled("BUG in CreditRules.summarize: no evaluation + only an old termination gives grade A")
     @Test
     void anOldTerminationWithoutAnyEvaluationIsNotGradeA() {
         Summary s = summarize(entry(TERMINATION, null, FOUR_YEARS_AGO));
