@@ -262,8 +262,14 @@ public class PerformanceService {
     @PermitAll
     public void closeOpinions(Long evaluationId) {
         PerformanceEvaluation e = em.find(PerformanceEvaluation.class, evaluationId, LockModeType.PESSIMISTIC_WRITE);
+        if (!"OPINIONS".equals(e.getStatus())) {
+            return; // the evaluator already started scoring (which closes the opinions itself)
+        }
         writeEvidence(e);
         e.setStatus("SCORING");
+        audit.record("system", "ACCEPTANCE_OPINIONS_CLOSED", "contract", e.getContractId(), null, Map.of("evaluation", evaluationId,
+                "opinions", em.createQuery("select count(o) from AcceptanceOpinion o where o.evaluationId = :e", Long.class)
+                        .setParameter("e", evaluationId).getSingleResult()));
     }
 
     /** A resident's opinion on the final acceptance of a contract (public, no login, while the invitation is open). */
