@@ -106,7 +106,13 @@ public class EventResource {
         return Response.ok(QrCodes.png(link(e.ratingToken()), 320), "image/png").build();
     }
 
+    /** The public rating link: under HUIMIN_PUBLIC_URL (huimin.public.url) when set, else under this request's address. */
     private String link(String token) {
+        String configured = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("huimin.public.url", String.class)
+                .orElse(null);
+        if (configured != null) {
+            return (configured.endsWith("/") ? configured : configured + "/") + "public/rate.xhtml?e=" + token;
+        }
         String api = uri.getBaseUri().toString();
         String base = api.endsWith("api/") ? api.substring(0, api.length() - 4) : api;
         return base + "public/rate.xhtml?e=" + token;

@@ -189,9 +189,17 @@ public class ContractView extends ViewSupport {
         }
     }
 
+    /**
+     * The public rating link printed for an event: under HUIMIN_PUBLIC_URL (huimin.public.url) when set (behind a
+     * reverse proxy the request's own address is an internal one), else under the address of this request.
+     */
     public String ratingLink(String token) {
-        var ec = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
-        String base = ec.getRequestScheme() + "://" + ec.getRequestServerName() + ":" + ec.getRequestServerPort() + ec.getRequestContextPath();
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("huimin.public.url", String.class)
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse(null);
+        if (base == null) {
+            var ec = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+            base = ec.getRequestScheme() + "://" + ec.getRequestServerName() + ":" + ec.getRequestServerPort() + ec.getRequestContextPath();
+        }
         return base + "/public/rate.xhtml?e=" + token;
     }
 
