@@ -106,31 +106,37 @@ class RateLimiterTest {
 
     @Test
     void concurrentAttemptsAtTheSameMomentAllowExactlyTheLimit() throws Exception {
-        int threads = 16;
-        int perThread = 50;
+        int threads = 8;
+        int perThread = 400;
+        int limit = 1_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Callable<Integer> task = () -> {
-                    start.await();
-                    int allowed = 0;
-                    for (int i = 0; i < perThread; i++) {
-                        if (limiter.allow("shared", 37, 1000, T0)) {
-                            allowed++;
+            for (int round = 0; round < 30; round++) {
+                String key = "shared-" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Callable<Integer> task = () -> {
+                        start.await();
+                        int allowed = 0;
+                        for (int i = 0; i < perThread; i++) {
+                            if (limiter.allow(key, limit, 10_000, T0)) {
+                                allowed++;
+                            }
                         }
-                    }
-                    return allowed;
-                };
-                results.add(pool.submit(task));
+                        return allowed;
+                    };
+                    results.add(pool.submit(task));
+                }
+                start.countDown();
+                int total = 0;
+                for (Future<Integer> f : results) {
+                    total += f.get();
+                }
+                assertThat(total).as("round " + round).isEqualTo(limit);
+                // and the limiter's own record agrees: no more attempts for that key this minute
+                assertThat(limiter.allow(key, limit, 10_000, T0 + SECOND)).as("round " + round).isFalse();
             }
-            start.countDown();
-            int total = 0;
-            for (Future<Integer> f : results) {
-                total += f.get();
-            }
-            assertThat(total).isEqualTo(37);
         } finally {
             pool.shutdownNow();
         }

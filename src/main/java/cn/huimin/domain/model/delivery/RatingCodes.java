@@ -38,12 +38,14 @@ public final class RatingCodes {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** What a resident typed, in canonical form (upper case, without spaces or dashes), or null if it cannot be a code. */
+    /** What a resident typed, in canonical form (upper case, without spaces or dashes, full-width folded), or null if it cannot be a code. */
     public static String normalize(String typed) {
         if (typed == null) {
             return null;
         }
-        String c = typed.replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
+        // Chinese input methods give full-width spaces and dashes; full-width letters and digits are folded too
+        String c = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\\s\\-\u2010-\u2015\u3000]", "").toUpperCase(Locale.ROOT);
         if (c.length() != LENGTH) {
             return null;
         }

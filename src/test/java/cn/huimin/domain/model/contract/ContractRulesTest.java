@@ -311,16 +311,40 @@ class ContractRulesTest {
     }
 
     /**
-     * A year of months from 31 January should be 12 periods. plusMonths from the previous period's start drifts:
-     * 31 Jan–27 Feb, 28 Feb–27 Mar, … 28 Dec–27 Jan, then a 13th period of 3 days (28–30 Jan) taking 7.69%.
+     * A year of months from 31 January is 12 periods. Counting each period from the previous one drifted through the
+     * shorter months (31 Jan–27 Feb, 28 Feb–27 Mar, … 28 Dec–27 Jan) and added a 13th period of 3 days taking 7.69%.
      */
     @Test
     void aYearOfMonthsFromTheEndOfAMonthIsTwelvePeriods() {
         List<Period> s = ContractRules.schedule(d("2027-01-31"), d("2028-01-30"), Frequency.MONTH);
         assertThat(s).hasSize(12);
-        assertThat(s.get(11).end()).isEqualTo(d("2028-01-30"));
+        assertThat(s.get(0)).isEqualTo(p("2027-01-31", "2027-02-27", "8.33"));
+        assertThat(s.get(1)).isEqualTo(p("2027-02-28", "2027-03-30", "8.33"));
+        assertThat(s.get(2)).isEqualTo(p("2027-03-31", "2027-04-29", "8.33"));
+        assertThat(s.get(11)).isEqualTo(p("2027-12-31", "2028-01-30", "8.37"));
+        assertThat(ContractRules.checkMilestones(s, d("2027-01-31"), d("2028-01-30"))).isEmpty();
         List<Period> q = ContractRules.schedule(d("2027-11-30"), d("2028-11-29"), Frequency.QUARTER);
-        assertThat(q).hasSize(4);
+        assertThat(q).extracting(Period::start).containsExactly(d("2027-11-30"), d("2028-02-29"), d("2028-05-30"), d("2028-08-30"));
+        assertThat(q.get(3).end()).isEqualTo(d("2028-11-29"));
+    }
+
+    @Test
+    void aTermOfOneYearFromAnyDayHasTheExpectedNumberOfPeriods() {
+        for (LocalDate start = d("2027-01-01"); start.isBefore(d("2029-01-01")); start = start.plusDays(1)) {
+            LocalDate end = start.plusYears(1).minusDays(1);
+            assertThat(ContractRules.checkTerm(start, end, false, null)).as(start.toString()).isEmpty();
+            for (Frequency f : Frequency.values()) {
+                List<Period> s = ContractRules.schedule(start, end, f);
+                int expected = f == Frequency.TERM ? 1 : 12 / f.months;
+                String why = f + " from " + start;
+                assertThat(s).as(why).hasSize(expected);
+                assertThat(ContractRules.checkMilestones(s, start, end)).as(why).isEmpty();
+                // every period starts a whole number of periods after the start of the term (no drift)
+                for (int i = 0; i < s.size(); i++) {
+                    assertThat(s.get(i).start()).as(why + " #" + i).isEqualTo(start.plusMonths((long) i * f.months));
+                }
+            }
+        }
     }
 
     final LocalDate termStart = d("2027-01-01");

@@ -83,7 +83,7 @@ class RatingCodesTest {
             "abcdo-fghjk", "abcdi-fghjk", "abcdl-fghjk",                               // also in lower case
             "ABCDE-FGHJ", "ABCDEFGHJ", "ABCDE-FGHJKM", "ABCDEFGHJKMN", "A",             // wrong length
             "ABCDE_FGHJK", "ABCDE.FGHJK", "ABCDE/FGHJK",                               // other separators
-            "ABCDÉ-FGHJK", "ＡＢＣＤＥＦＧＨＪＫ", "ABCDE-FGHJ€",                       // not ASCII
+            "ABCDÉ-FGHJK", "ABCDE-FGHJ€",                                              // not ASCII (full-width is folded: see below)
             "---------- ", "          "})
     void whatCannotBeACodeIsNull(String typed) {
         assertThat(RatingCodes.normalize(typed)).isNull();
@@ -126,5 +126,15 @@ class RatingCodesTest {
             tokens.add(t);
         }
         assertThat(tokens).hasSize(1_000);
+    }
+
+    @org.junit.jupiter.api.Test
+    void whatAChineseInputMethodTypesIsAcceptedFullWidthSpacesDashesAndLetters() {
+        assertThat(RatingCodes.normalize("ABCDE\u3000FGHJK")).isEqualTo("ABCDEFGHJK");
+        assertThat(RatingCodes.normalize("ABCDE\uFF0DFGHJK")).isEqualTo("ABCDEFGHJK");
+        assertThat(RatingCodes.normalize("\uFF21\uFF22\uFF23\uFF24\uFF25-fghjk")).isEqualTo("ABCDEFGHJK");
+        assertThat(RatingCodes.normalize("ABCDE\u2014FGHJK")).isEqualTo("ABCDEFGHJK");
+        // folding never lets a look-alike through
+        assertThat(RatingCodes.normalize("\uFF10BCDE-FGHJK")).as("full-width zero").isNull();
     }
 }

@@ -83,7 +83,7 @@ class CreditRulesTest {
 
     /**
      * The javadoc: "NEW without any evaluation". A vendor whose only record is a termination four years ago has never
-     * been evaluated, yet gets the best grade A (the termination is too old for D, and there is no average to lower it).
+     * been evaluated; it once got the best grade A (the termination too old for D, and no average to lower it).
      */
     @Test
     void anOldTerminationWithoutAnyEvaluationIsNotGradeA() {
