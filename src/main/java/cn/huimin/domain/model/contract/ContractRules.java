@@ -207,9 +207,14 @@ public final class ContractRules {
      * fraction of 30 (2 decimals). 1 March to 31 May is 3; 15 March to 14 June is 3; 1 to 15 March is 0.5.
      */
     public static BigDecimal months(LocalDate start, LocalDate end) {
+        return months(start, end, 2);
+    }
+
+    /** As {@link #months(LocalDate, LocalDate)}, with the given number of decimals (plans use 6: no rounding twice). */
+    public static BigDecimal months(LocalDate start, LocalDate end, int scale) {
         LocalDate after = end.plusDays(1);
         long whole = ChronoUnit.MONTHS.between(start, after);
         long days = ChronoUnit.DAYS.between(start.plusMonths(whole), after);
-        return BigDecimal.valueOf(whole).add(BigDecimal.valueOf(days).divide(BigDecimal.valueOf(30), 2, RoundingMode.HALF_UP));
+        return BigDecimal.valueOf(whole).add(BigDecimal.valueOf(days).divide(BigDecimal.valueOf(30), scale, RoundingMode.HALF_UP));
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * What was planned in a span of time and what counts as delivered. A deliverable's quantity is per month, quarter,
  * year or the whole term; the plan of a span inside the term is that quantity scaled by the span's length in months
- * (one decimal, HALF_UP). Residents may rate an event until the end of the 14th day after it (Asia/Shanghai), unless
+ * (whole months plus the days left over as thirtieths), rounded once to one decimal, HALF_UP. Residents may rate an event until the end of the 14th day after it (Asia/Shanghai), unless
  * the period's evaluation has closed the ratings earlier.
  */
 public final class DeliveryRules {
@@ -33,13 +33,13 @@ public final class DeliveryRules {
         if (e.isBefore(s)) {
             return BigDecimal.ZERO.setScale(1);
         }
-        BigDecimal months = ContractRules.months(s, e);
+        BigDecimal months = ContractRules.months(s, e, 6);
         BigDecimal q = BigDecimal.valueOf(quantity);
         BigDecimal v = switch (perPeriod) {
             case "MONTH" -> q.multiply(months);
             case "QUARTER" -> q.multiply(months).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_UP);
             case "YEAR" -> q.multiply(months).divide(BigDecimal.valueOf(12), 6, RoundingMode.HALF_UP);
-            default -> q.multiply(months).divide(ContractRules.months(termStart, termEnd), 6, RoundingMode.HALF_UP);
+            default -> q.multiply(months).divide(ContractRules.months(termStart, termEnd, 6), 6, RoundingMode.HALF_UP);
         };
         return v.setScale(1, RoundingMode.HALF_UP);
     }

@@ -75,8 +75,8 @@ class DeliveryRulesTest {
         LocalDate s = d("2027-03-15");
         LocalDate e = d("2028-03-14");
         assertThat(DeliveryRules.planned(24, "WHOLE_TERM", d("2027-03-15"), d("2027-04-14"), s, e)).isEqualTo(b("2.0"));
-        // the calendar month of March holds only 17 days of the term: 17/30 = 0.57 months
-        assertThat(DeliveryRules.planned(30, "MONTH", d("2027-03-01"), d("2027-03-31"), s, e)).isEqualTo(b("17.1"));
+        // the calendar month of March holds only 17 days of the term: 17/30 of a month, rounded once
+        assertThat(DeliveryRules.planned(30, "MONTH", d("2027-03-01"), d("2027-03-31"), s, e)).isEqualTo(b("17.0"));
         assertThat(DeliveryRules.planned(2, "MONTH", s, e, s, e)).isEqualTo(b("24.0"));
     }
 
@@ -88,7 +88,7 @@ class DeliveryRulesTest {
         assertThat(planned(3, "QUARTER", "2026-10-01", "2027-03-31")).isEqualTo(b("3.0"));
         assertThat(planned(12, "YEAR", "2027-10-01", "2028-09-30")).isEqualTo(b("3.0"));
         // only the first day of the term: 1/30 month
-        assertThat(planned(30, "MONTH", "2026-12-01", "2027-01-01")).isEqualTo(b("0.9"));
+        assertThat(planned(30, "MONTH", "2026-12-01", "2027-01-01")).isEqualTo(b("1.0"));
     }
 
     @ParameterizedTest
