@@ -727,6 +727,10 @@ public class PerformanceService {
 
     /** A vendor's credit record: the summary and its entries, newest first. */
     public record Credit(Long vendorId, String vendorName, CreditRules.Summary summary, List<CreditEntry> entries) {
+        /** The five newest entries, for the short credit block on decision pages. */
+        public List<CreditEntry> recent() {
+            return entries.subList(0, Math.min(5, entries.size()));
+        }
     }
 
     @RolesAllowed({Role.OFFICER, Role.HEAD, Role.FINANCE, Role.ADMIN, Role.SUPERVISOR, Role.EXPERT, Role.EVALUATOR, Role.VENDOR})
