@@ -203,7 +203,7 @@ public class DemoData {
         t.setPriceWeight(30);
         t.setDescription("每村每月放映一场公益电影。One free film screening per village per month.");
         t.setStatus(cn.huimin.domain.model.tender.TenderStatus.OPENED);
-        t.setNoticeNumber("HM-" + today.getYear() + "-D001");
+        t.setNoticeNumber("HM-" + today.getYear() + "-0000"); // the counter numbers real notices from 0001
         t.setPublishedAt(published);
         t.setBidDeadline(published.plus(java.time.Duration.ofDays(21)));
         t.setCreatedBy("officer");
