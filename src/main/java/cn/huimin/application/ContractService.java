@@ -534,6 +534,12 @@ public class ContractService {
         return c;
     }
 
+    /** Whether the caller is a party to the contract or the purchaser's staff (more than the public sees). */
+    @PermitAll
+    public boolean involved(Long contractId) {
+        return mayRead(contract(contractId), callers.current());
+    }
+
     @PermitAll
     public boolean mayRead(Contract c, Caller caller) {
         if (caller.countyWide() || caller.has(Role.EVALUATOR)) {

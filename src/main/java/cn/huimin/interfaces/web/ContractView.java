@@ -86,6 +86,9 @@ public class ContractView extends ViewSupport {
         milestones = contracts.milestones(id);
         deliverableLines = contracts.deliverables(id);
         supplements = contracts.supplements(id);
+        if (!contracts.involved(id)) {
+            return; // a published contract of others: what the public page shows, without its delivery records
+        }
         events = deliveries.events(id, 0, 200);
         schedule = deliveries.schedule(id);
         evaluations = performance.evaluationsOf(id);
