@@ -96,7 +96,7 @@ public class ContractService {
         c.setAmount(a.getPrice());
         c.setBondPercent(ContractRules.DEFAULT_BOND_PERCENT);
         c.setBondAmount(ContractRules.bondAmount(a.getPrice(), ContractRules.DEFAULT_BOND_PERCENT));
-        LocalDate today = DeadlineToday.today();
+        LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
         LocalDate start = lot.getServiceStart() != null && lot.getServiceStart().isAfter(today) ? lot.getServiceStart() : today.plusDays(1);
         LocalDate end = lot.getServiceEnd() != null && lot.getServiceEnd().isAfter(start) ? lot.getServiceEnd() : start.plusYears(1).minusDays(1);
         if (end.isAfter(start.plusYears(3).minusDays(1))) {
@@ -130,13 +130,6 @@ public class ContractService {
                 "award", awardId, "vendor", String.valueOf(c.getVendorId()), "amount", c.getAmount().toPlainString(),
                 "signDue", c.getSignDue().toString()));
         return c;
-    }
-
-    /** Today in China (a small helper so the clock is read in one place). */
-    static final class DeadlineToday {
-        static LocalDate today() {
-            return LocalDate.now(WorkingDayCalendar.ZONE);
-        }
     }
 
     private void replaceMilestones(Contract c, List<ContractRules.Period> periods) {

@@ -19,6 +19,17 @@ public class RateLimiter {
 
     private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
+    /** Per client address: at most 5 attempts a minute and 30 an hour on one thing (an event, an acceptance), 20 a minute overall. */
+    static final int PER_THING_MINUTE = 5;
+    static final int PER_THING_HOUR = 30;
+    static final int PER_CLIENT_MINUTE = 20;
+    static final int PER_CLIENT_HOUR = 200;
+
+    /** Records a public attempt (a rating, an opinion) of a client on one thing; false when either limit is reached. */
+    public boolean allowPublic(String client, String thing) {
+        return allow(client + "|" + thing, PER_THING_MINUTE, PER_THING_HOUR) && allow(client, PER_CLIENT_MINUTE, PER_CLIENT_HOUR);
+    }
+
     /** Records an attempt; false when the key already made perMinute attempts in the last minute or perHour in the last hour. */
     public boolean allow(String key, int perMinute, int perHour) {
         return allow(key, perMinute, perHour, System.currentTimeMillis());

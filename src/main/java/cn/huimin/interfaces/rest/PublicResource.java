@@ -230,15 +230,8 @@ public class PublicResource {
     @jakarta.ws.rs.core.Context
     jakarta.servlet.http.HttpServletRequest request;
 
-    /** Per client address: at most 5 ratings or opinions a minute and 30 an hour for one event, 20 a minute overall. */
-    static final int PER_EVENT_MINUTE = 5;
-    static final int PER_EVENT_HOUR = 30;
-    static final int PER_CLIENT_MINUTE = 20;
-    static final int PER_CLIENT_HOUR = 200;
-
     void limit(String what) {
-        String client = request == null ? "?" : request.getRemoteAddr();
-        if (!limiter.allow(client + "|" + what, PER_EVENT_MINUTE, PER_EVENT_HOUR) || !limiter.allow(client, PER_CLIENT_MINUTE, PER_CLIENT_HOUR)) {
+        if (!limiter.allowPublic(request == null ? "?" : request.getRemoteAddr(), what)) {
             throw cn.huimin.application.AppException.tooMany("rating.tooMany");
         }
     }

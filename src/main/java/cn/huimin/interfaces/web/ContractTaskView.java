@@ -3,7 +3,6 @@ package cn.huimin.interfaces.web;
 import cn.huimin.application.ContractService;
 import cn.huimin.application.PerformanceService;
 import cn.huimin.application.TaskActions;
-import cn.huimin.domain.model.catalogue.DeliverableType;
 import cn.huimin.domain.model.contract.Contract;
 import cn.huimin.domain.model.contract.ContractDeliverable;
 import cn.huimin.domain.model.contract.ContractRules;
@@ -36,9 +35,6 @@ public class ContractTaskView extends ViewSupport {
 
     @EJB
     PerformanceService performance;
-
-    @EJB
-    cn.huimin.application.Catalogue catalogue;
 
     private String id;
     private String key;
@@ -160,20 +156,6 @@ public class ContractTaskView extends ViewSupport {
 
     public String getPurchaser() {
         return contract == null ? "" : contracts.unitName(contract.getUnitId());
-    }
-
-    public String placeName(Long placeId) {
-        var p = catalogue.place(placeId);
-        return p == null ? "" : localeView.isZh() ? p.getNameZh() : p.getNameEn();
-    }
-
-    public String typeName(Long typeId) {
-        DeliverableType t = catalogue.deliverable(typeId);
-        return t == null ? "" : (localeView.isZh() ? t.getNameZh() + "（" + t.getUnitZh() + "）" : t.getNameEn() + " (" + t.getUnitEn() + ")");
-    }
-
-    public String shareText(BigDecimal share) {
-        return share == null ? "—" : share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
     }
 
     public BigDecimal getDraftTotal() {

@@ -4,7 +4,6 @@ import cn.huimin.application.ContractService;
 import cn.huimin.application.DeliveryService;
 import cn.huimin.application.PerformanceService;
 import cn.huimin.application.QrCodes;
-import cn.huimin.domain.model.catalogue.DeliverableType;
 import cn.huimin.domain.model.contract.Contract;
 import cn.huimin.domain.model.contract.ContractDeliverable;
 import cn.huimin.domain.model.contract.Milestone;
@@ -39,8 +38,8 @@ public class ContractView extends ViewSupport {
     @EJB
     PerformanceService performance;
 
-    @EJB
-    cn.huimin.application.Catalogue catalogue;
+    @jakarta.inject.Inject
+    Names names;
 
     private Long id;
     private Contract contract;
@@ -121,19 +120,9 @@ public class ContractView extends ViewSupport {
     public Map<String, String> getDeliverableChoices() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ContractDeliverable d : deliverableLines) {
-            m.put(placeName(d.getPlaceId()) + " · " + typeName(d.getDeliverableTypeId()), d.getPlaceId() + ":" + d.getDeliverableTypeId());
+            m.put(names.place(d.getPlaceId()) + " · " + names.deliverable(d.getDeliverableTypeId()), d.getPlaceId() + ":" + d.getDeliverableTypeId());
         }
         return m;
-    }
-
-    public String placeName(Long placeId) {
-        var p = catalogue.place(placeId);
-        return p == null ? "" : localeView.isZh() ? p.getNameZh() : p.getNameEn();
-    }
-
-    public String typeName(Long typeId) {
-        DeliverableType t = catalogue.deliverable(typeId);
-        return t == null ? "" : (localeView.isZh() ? t.getNameZh() + "（" + t.getUnitZh() + "）" : t.getNameEn() + " (" + t.getUnitEn() + ")");
     }
 
     public void record() {
@@ -231,16 +220,11 @@ public class ContractView extends ViewSupport {
     }
 
     public boolean isVendorOfContract() {
-        return contract != null && inRole("vendor") && contracts.vendorUser(contract.getVendorId()) != null
-                && contracts.vendorUser(contract.getVendorId()).equals(user());
+        return contract != null && inRole("vendor") && user().equals(contracts.vendorUser(contract.getVendorId()));
     }
 
     public boolean isInService() {
         return contract != null && ContractService.IN_SERVICE.contains(contract.getStatus());
-    }
-
-    public String shareText(BigDecimal share) {
-        return share == null ? "—" : share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
     }
 
     // ---------------------------------------------------------------- getters and setters

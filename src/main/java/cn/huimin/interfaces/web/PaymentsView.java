@@ -56,10 +56,6 @@ public class PaymentsView extends ViewSupport {
         return contracts.vendorName(contracts.contract(contractId).getVendorId());
     }
 
-    public String shareText(BigDecimal share) {
-        return share == null ? "—" : share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
-    }
-
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public Map<Long, String> getAmounts() { return amounts; }

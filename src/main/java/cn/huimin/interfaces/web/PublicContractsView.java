@@ -36,9 +36,6 @@ public class PublicContractsView extends ViewSupport {
     @EJB
     PerformanceService performance;
 
-    @EJB
-    cn.huimin.application.Catalogue catalogue;
-
     @Inject
     RateLimiter limiter;
 
@@ -107,8 +104,7 @@ public class PublicContractsView extends ViewSupport {
 
     private boolean allowed(String what) {
         HttpServletRequest req = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        String client = req.getRemoteAddr();
-        if (!limiter.allow(client + "|" + what, 5, 30) || !limiter.allow(client, 20, 200)) {
+        if (!limiter.allowPublic(req.getRemoteAddr(), what)) {
             error(text("rating.tooMany"));
             FacesContext.getCurrentInstance().validationFailed();
             return false;
@@ -159,20 +155,6 @@ public class PublicContractsView extends ViewSupport {
 
     public String unitName(Long unitId) {
         return contracts.unitName(unitId);
-    }
-
-    public String placeName(Long placeId) {
-        var p = catalogue.place(placeId);
-        return p == null ? "" : localeView.isZh() ? p.getNameZh() : p.getNameEn();
-    }
-
-    public String typeName(Long typeId) {
-        var t = catalogue.deliverable(typeId);
-        return t == null ? "" : (localeView.isZh() ? t.getNameZh() + "（" + t.getUnitZh() + "）" : t.getNameEn() + " (" + t.getUnitEn() + ")");
-    }
-
-    public String shareText(BigDecimal share) {
-        return share == null ? "—" : share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
     }
 
     public Long getId() { return id; }

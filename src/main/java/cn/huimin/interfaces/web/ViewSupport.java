@@ -103,4 +103,9 @@ public abstract class ViewSupport implements Serializable {
     protected boolean inRole(String role) {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
     }
+
+    /** A payment share (0.8500) as a percentage for pages ("85%"), or "—". */
+    public String shareText(java.math.BigDecimal share) {
+        return share == null ? "—" : share.multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+    }
 }
