@@ -507,6 +507,7 @@ public class BidBurst {
         final ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();   // ns
         final ConcurrentLinkedQueue<Long> both = new ConcurrentLinkedQueue<>();     // ns
         final ConcurrentLinkedQueue<Long> doneAt = new ConcurrentLinkedQueue<>();   // ns since start
+        final ConcurrentLinkedQueue<Long> fromDue = new ConcurrentLinkedQueue<>();  // ns from the bid's planned start to its receipt (paced runs)
         final AtomicInteger networkRetries = new AtomicInteger();
         final AtomicInteger serverErrorRetries = new AtomicInteger();
         final AtomicInteger repeatedReceipts = new AtomicInteger();
@@ -536,6 +537,9 @@ public class BidBurst {
         long maxNanos = Duration.ofSeconds(Long.parseLong(opt("max-seconds", "600"))).toNanos();
         long retryForNanos = Duration.ofSeconds(Long.parseLong(opt("retry-for-s", "300"))).toNanos();
         Path receiptsPath = Path.of(opt("receipts", "target/bench-bidburst/receipts.tsv"));
+        // paced (open-loop) run: the bids' planned starts are spread evenly over this many seconds, vendor after
+        // vendor, as at a real deadline; 0: every session sends its next bid as soon as the previous one is answered
+        double overSeconds = Double.parseDouble(opt("over-s", "0"));
         MAX_5XX_RETRIES = Integer.parseInt(opt("retry-5xx", "3"));
         String runTag = s.getProperty("tag") + "-" + Long.toString(System.currentTimeMillis() % 100000000L, 36);
         PrintWriter receipts = new PrintWriter(Files.newBufferedWriter(receiptsPath, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
@@ -543,6 +547,10 @@ public class BidBurst {
         int total = nVendors * lotIds.length;
         System.out.printf("burst: %d vendor sessions x %d lots = %d bids, attachment %d KB each, client pool %d threads, tender %d%n",
                 nVendors, lotIds.length, total, attachmentBytes / 1024, threads, tenderId);
+        long intervalNanos = overSeconds > 0 ? (long) (overSeconds * 1e9 / total) : 0;
+        System.out.println(overSeconds > 0
+                ? String.format("paced: planned starts spread over %.0f s (one bid every %.1f ms, %.1f bids/s offered)", overSeconds, intervalNanos / 1e6, total / overSeconds)
+                : "closed loop: each session sends its next bid as soon as the previous one is answered");
         ExecutorService sessions = Executors.newFixedThreadPool(threads, daemon("vendor"));
         CountDownLatch go = new CountDownLatch(1);
         long[] startBox = new long[1];
@@ -563,6 +571,13 @@ public class BidBurst {
                     }
                     String price = String.format("%d.%02d", 20000 + vi * 13 + li * 100, (vi * 7 + li) % 100);
                     String key = "bb-" + runTag + "-" + vi + "-" + li;
+                    long due = start + (long) (i * nVendors + vi) * intervalNanos;
+                    if (intervalNanos > 0) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
                     long t0 = System.nanoTime();
                     // 1. the attachment (no idempotency key on uploads: a retried upload may leave an unused one)
                     byte[] file = pdf(attachmentBytes, vendors[vi] + "-" + li);
@@ -603,6 +618,9 @@ public class BidBurst {
                     st.submit.add(t3 - t2);
                     st.both.add(t3 - t0);
                     st.doneAt.add(t3 - start);
+                    if (intervalNanos > 0) {
+                        st.fromDue.add(t3 - due);
+                    }
                     Map<String, Object> r = sub.obj();
                     synchronized (receipts) {
                         receipts.println(r.get("bidId") + "\t" + vendors[vi] + "\t" + r.get("lotId") + "\t" + price + "\t" + key
@@ -652,6 +670,9 @@ public class BidBurst {
         pct("upload (POST attachments)", st.upload);
         pct("submit (POST bids)", st.submit);
         pct("upload + submit", st.both);
+        if (intervalNanos > 0) {
+            pct("planned start -> receipt", st.fromDue);
+        }
         System.out.printf("network errors retried    : %d; 5xx retried: %d%n", st.networkRetries.get(), st.serverErrorRetries.get());
         int errs = st.errors.values().stream().mapToInt(AtomicInteger::get).sum();
         System.out.printf("errors (final + retried)  : %d%n", errs);

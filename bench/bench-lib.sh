@@ -58,26 +58,31 @@ stop_server() { # SIGTERM to our own server, SIGKILL after 40 s
 
 # ---------------------------------------------------------------- memory: jstat (heap) and ps (RSS) every 2 s
 
-# one line: epoch phase heapUsedMB heapCapacityMB oldUsedMB youngGCs fullGCs gcSeconds rssMB
-sample_once() {
-  local pid=$1 phase; phase=$(cat "$out/phase" 2>/dev/null || echo "?")
-  local rss; rss=$(ps -o rss= -p "$pid" 2>/dev/null | tr -d ' ')
-  [ -n "$rss" ] || return 0
-  local heap; heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i}
-    NR==2{u=$h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]; c=$h["S0C"]+$h["S1C"]+$h["EC"]+$h["OC"];
-          printf "%.0f %.0f %.0f %d %d %.2f", u/1024, c/1024, $h["OU"]/1024, $h["YGC"], $h["FGC"], $h["GCT"]}')
-  [ -n "$heap" ] || heap="- - - - - -"
-  echo "$(date +%s) $phase $heap $((rss / 1024))" >> "$out/memory.txt"
-}
-
+# one jstat process for the whole run (starting a JVM every 2 s would itself take a good part of a core); each line:
+# epoch phase heapUsedMB heapCapacityMB oldUsedMB youngGCs fullGCs gcSeconds rssMB
 start_sampler() { # start_sampler PID
   touch "$out/sampling"
-  ( while [ -f "$out/sampling" ]; do sample_once "$1"; sleep 2; done ) &
+  sampler_target=$1
+  (
+    header=
+    jstat -gc "$1" 2000 2>/dev/null | while read -r line; do
+      [ -f "$out/sampling" ] || break
+      case "$line" in *S0C*) header="$line"; continue ;; esac
+      rss=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ')
+      [ -n "$rss" ] && [ -n "$header" ] || continue
+      heap=$(printf '%s\n%s\n' "$header" "$line" | awk 'NR==1{for(i=1;i<=NF;i++)h[$i]=i}
+        NR==2{u=$h["S0U"]+$h["S1U"]+$h["EU"]+$h["OU"]; c=$h["S0C"]+$h["S1C"]+$h["EC"]+$h["OC"];
+              printf "%.0f %.0f %.0f %d %d %.2f", u/1024, c/1024, $h["OU"]/1024, $h["YGC"], $h["FGC"], $h["GCT"]}')
+      echo "$(date +%s) $(cat "$out/phase" 2>/dev/null || echo "?") $heap $((rss / 1024))" >> "$out/memory.txt"
+    done
+  ) &
   sampler_pid=$!
 }
 
 stop_sampler() {
   rm -f "$out/sampling"
+  # jstat does not end when its reader does (the JVM ignores SIGPIPE): it is stopped here
+  [ -n "${sampler_target:-}" ] && pkill -f "^jstat -gc $sampler_target " 2>/dev/null || true
   [ -n "${sampler_pid:-}" ] && wait "$sampler_pid" 2>/dev/null || true
   sampler_pid=
 }

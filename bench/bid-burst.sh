@@ -14,7 +14,11 @@
 # good, the server is restarted once on the same database and the job retried (BENCH_OPENING_FALLBACK=false: not).
 # Heap (jstat, jcmd GC.heap_info) and RSS (ps) are sampled all along. The server is stopped at the end. Output and logs: target/bench-bidburst/.
 #
-# Environment: BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
+# Arrivals: by default the 2,000 bids' planned starts are spread evenly over 60 s (BENCH_OVER_S), vendor after vendor, as
+# the issue's deadline burst; a session whose previous bid is still unanswered sends the next one when it is. Latency
+# is measured per call and from each bid's planned start. BENCH_OVER_S=0: closed loop (every session sends its next
+# bid as soon as the previous one is answered: latency is then 200 / throughput by Little's law).
+# Environment: BENCH_OVER_S (60) BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
 #   BENCH_DB (huimin_bidburst) BENCH_PORT (first free from 18491) BENCH_OPENING_TIMEOUT_S (900)
 #   BENCH_SETUP_THREADS (1: setup requests one at a time) HUIMIN_JAVA_OPTS (server JVM options; default: run.sh's -Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
@@ -61,7 +65,7 @@ echo; echo "== burst (timed)"
 touch "$out/receipts.tsv"
 phase burst
 java bench/BidBurst.java burst --base "http://127.0.0.1:$port/" --state "$out/state.properties" --receipts "$out/receipts.tsv" \
-  --threads "$threads" --attachment-kb "$kb" --max-seconds 900
+  --threads "$threads" --attachment-kb "$kb" --max-seconds 900 --over-s "${BENCH_OVER_S:-60}"
 heap_info right-after-burst
 phase after-burst; sleep 20
 heap_info 20s-after-burst

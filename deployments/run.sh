@@ -8,6 +8,8 @@
 #   HUIMIN_CLUSTER      true: join other Huimin nodes (Hazelcast) instead of running alone
 #   HUIMIN_MASTER_KEY   base64 of 32 random bytes: seals the bids (unset: a demo key is generated once into data/master.key)
 #   HUIMIN_JAVA_OPTS    JVM options (default -Xmx512m -XX:+UseSerialGC: less memory, quicker start on 2 cores)
+#   HUIMIN_HTTP_THREADS request threads (default 64; more requests wait in the listener's queue, not for a thread,
+#                       a database connection or a bean instance)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f target/huimin.war ] || [ ! -f target/payara-micro.jar ] || [ "${HUIMIN_BUILD:-auto}" = "always" ]; then
@@ -30,9 +32,16 @@ if [ -z "${HUIMIN_MASTER_KEY:-}" ]; then
   HUIMIN_MASTER_KEY="$(cat data/master.key)"
   export HUIMIN_MASTER_KEY
 fi
+# request threads, and enough stateless bean instances for all of them (none created and dropped per request)
+threads="${HUIMIN_HTTP_THREADS:-64}"
+case "$threads" in ''|*[!0-9]*) echo "HUIMIN_HTTP_THREADS must be a number" >&2; exit 2 ;; esac
+cat > target/tmp/pre-boot.asadmin <<EOF
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$threads
+set configs.config.server-config.ejb-container.max-pool-size=$((threads * 2))
+EOF
 CLUSTER_OPTS=(--nocluster --nohazelcast)
 if [ "${HUIMIN_CLUSTER:-false}" = "true" ]; then CLUSTER_OPTS=(--clustername huimin); fi
 exec java ${HUIMIN_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC} -Djava.io.tmpdir=target/tmp -Dhazelcast.phone.home.enabled=false \
   -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -jar target/payara-micro.jar --deploy target/huimin.war --contextroot / \
-  --port "${HUIMIN_HTTP_PORT:-8080}" --disablephonehome "${CLUSTER_OPTS[@]}"
+  --port "${HUIMIN_HTTP_PORT:-8080}" --disablephonehome --prebootcommandfile target/tmp/pre-boot.asadmin "${CLUSTER_OPTS[@]}"

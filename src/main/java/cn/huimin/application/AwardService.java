@@ -192,6 +192,16 @@ public class AwardService {
         if (a.getReason() != null) {
             b.append("说明 Note: ").append(a.getReason()).append('\n');
         }
+        if (a.getNegotiationId() != null) {
+            // single source: no scores and no committee, but who negotiated, when, and the price agreed
+            cn.huimin.domain.model.singlesource.Negotiation n = em.find(cn.huimin.domain.model.singlesource.Negotiation.class, a.getNegotiationId());
+            b.append("\n采购方式 Method: 单一来源 Single source (").append(n.getNegotiatedOn()).append(" 协商 negotiated)\n");
+            b.append("协商小组 Negotiation team: ").append(n.getTeam()).append('\n');
+            LocalDate lastDay = a.getChallengeUntil().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+            b.append("\n对结果有异议的，可于 ").append(lastDay).append(" 24:00 前提出质疑。")
+                    .append(" A challenge may be made until the end of ").append(lastDay).append(" (Beijing time).\n");
+            return b.toString();
+        }
         b.append("\n评审结果 Scores (技术分 technical + 价格分 price = 总分 total):\n");
         for (EvaluationLine l : evaluations.lines(a.getCommitteeId())) {
             if (l.isQualified()) {
@@ -337,6 +347,14 @@ public class AwardService {
     public List<PublicAward> publicAwards(Long tenderId) {
         List<PublicAward> out = new ArrayList<>();
         for (Award a : published(tenderId)) {
+            if (a.getCommitteeId() == null) {
+                // single source: the negotiation team instead of a committee, and no scores
+                cn.huimin.domain.model.singlesource.Negotiation n = a.getNegotiationId() == null ? null
+                        : em.find(cn.huimin.domain.model.singlesource.Negotiation.class, a.getNegotiationId());
+                out.add(new PublicAward(a, List.of(), n == null ? List.of()
+                        : cn.huimin.domain.model.singlesource.SingleSourceRules.teamMembers(n.getTeam())));
+                continue;
+            }
             List<String> names = evaluations.members(a.getCommitteeId()).stream().filter(m -> "CONFIRMED".equals(m.getStatus()))
                     .map(m -> m.getName() + (m.isChair() ? "（组长 chair）" : "")).toList();
             out.add(new PublicAward(a, evaluations.lines(a.getCommitteeId()), names));

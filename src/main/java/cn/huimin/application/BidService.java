@@ -159,11 +159,19 @@ public class BidService {
         }
         String currentKey = lot == null ? null : Bid.currentKey(t.getId(), lot.getId(), vendor.getId());
         Bid current = currentKey == null ? null : currentBid(currentKey);
-        List<BidAttachment> attachments = new ArrayList<>();
+        // the attachments' identities only: their sealed content (1 MB and more) is neither read nor written again
+        Map<Long, Object[]> found = new HashMap<>();
+        if (!attachmentIds.isEmpty()) {
+            for (Object[] row : em.createQuery("select a.id, a.vendorId, a.tenderId, a.bidId, a.sealedSha256 from BidAttachment a where a.id in :ids",
+                    Object[].class).setParameter("ids", attachmentIds).getResultList()) {
+                found.put((Long) row[0], row);
+            }
+        }
+        List<Object[]> attachments = new ArrayList<>();
         for (Long id : attachmentIds) {
-            BidAttachment a = em.find(BidAttachment.class, id);
-            boolean usable = a != null && a.getVendorId().equals(vendor.getId()) && a.getTenderId().equals(t.getId())
-                    && (a.getBidId() == null || (current != null && a.getBidId().equals(current.getId())));
+            Object[] a = found.get(id);
+            boolean usable = a != null && vendor.getId().equals(a[1]) && t.getId().equals(a[2])
+                    && (a[3] == null || (current != null && a[3].equals(current.getId())));
             if (!usable) {
                 v.add(new Violation("attachmentIds", "bid.attachmentUnknown", id));
             } else {
@@ -180,9 +188,13 @@ public class BidService {
                     .add("name", factors.get(i).getName()).add("text", f.getProposals().get(i)));
         }
         JsonArrayBuilder atts = Json.createArrayBuilder();
-        List<BidAttachment> kept = new ArrayList<>();
-        for (BidAttachment a : attachments) {
-            if (a.getBidId() != null) {
+        List<Long> keptIds = new ArrayList<>();
+        List<String> keptHashes = new ArrayList<>();
+        for (Object[] row : attachments) {
+            Long id = (Long) row[0];
+            if (row[3] != null) {
+                // a file of the bid being replaced: the new bid gets its own copy, the replaced one keeps its files
+                BidAttachment a = em.find(BidAttachment.class, id);
                 BidAttachment copy = new BidAttachment();
                 copy.setTenderId(a.getTenderId());
                 copy.setVendorId(a.getVendorId());
@@ -192,13 +204,16 @@ public class BidService {
                 copy.setSealedSha256(a.getSealedSha256());
                 copy.setUploadedAt(a.getUploadedAt());
                 em.persist(copy);
-                a = copy;
+                em.flush();
+                em.detach(copy);
+                em.detach(a);
+                id = copy.getId();
             }
-            kept.add(a);
+            keptIds.add(id);
+            keptHashes.add((String) row[4]);
         }
-        em.flush();
-        for (BidAttachment a : kept) {
-            atts.add(Json.createObjectBuilder().add("id", a.getId()).add("sealedSha256", a.getSealedSha256()));
+        for (int i = 0; i < keptIds.size(); i++) {
+            atts.add(Json.createObjectBuilder().add("id", keptIds.get(i)).add("sealedSha256", keptHashes.get(i)));
         }
         JsonObjectBuilder content = Json.createObjectBuilder()
                 .add("tenderId", t.getId()).add("lotId", lot.getId()).add("vendorId", vendor.getId())
@@ -221,12 +236,17 @@ public class BidService {
         b.setIdempotencyKey(idempotencyKey);
         b.setRequestHash(requestHash);
         b.setSealedContent(sealed);
-        b.setSealedHash(sealedHash(sealed, kept.stream().map(BidAttachment::getSealedSha256).toList()));
+        b.setSealedHash(sealedHash(sealed, keptHashes));
         b.setSubmittedAt(now);
         em.persist(b);
         em.flush();
-        for (BidAttachment a : kept) {
-            a.setBidId(b.getId());
+        if (!keptIds.isEmpty()) {
+            int bound = em.createQuery("update BidAttachment a set a.bidId = :b where a.id in :ids and a.bidId is null")
+                    .setParameter("b", b.getId()).setParameter("ids", keptIds).executeUpdate();
+            if (bound != keptIds.size()) {
+                // another submission took one of these files in the meantime: nothing of this one is kept
+                throw AppException.conflict("bid.attachmentTaken");
+            }
         }
         if (current != null) {
             current.setReplacedBy(b.getId());
@@ -236,7 +256,7 @@ public class BidService {
         details.put("lot", lot.getId());
         details.put("vendor", vendor.getId());
         details.put("sealedHash", b.getSealedHash());
-        details.put("attachments", kept.size());
+        details.put("attachments", keptIds.size());
         if (current != null) {
             details.put("replaces", current.getId());
         }

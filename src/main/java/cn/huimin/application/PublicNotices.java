@@ -107,6 +107,7 @@ public class PublicNotices {
         p.put("publisher", Map.of("name", "Huimin public cultural services procurement"));
         p.put("license", "https://creativecommons.org/publicdomain/zero/1.0/");
         p.put("publicationPolicy", "https://standard.open-contracting.org/1.1/en/");
+        p.put("extensions", EXTENSIONS);
         p.put("releases", releases);
         return p;
     }
@@ -327,7 +328,8 @@ public class PublicNotices {
 
     /**
      * The release of the public opening (tag tenderUpdate): who bid (numberOfTenderers, tenderers, each a party with
-     * the role tenderer) and which lots failed. Prices stay in the opening record; awards come with the evaluation.
+     * the role tenderer), which lots failed, and the bids read out (bids extension: each bid's price, validity and lot,
+     * and per lot the number of bids, of valid bids, the lowest and highest valid price). Awards come with the evaluation.
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> openingRelease(Tender t, List<TenderNotice> ns, String baseUri) {
@@ -341,17 +343,55 @@ public class PublicNotices {
         r.put("tag", List.of("tenderUpdate"));
         Map<String, Object> tender = (Map<String, Object>) r.get("tender");
         Map<Long, Map<String, Object>> tenderers = new LinkedHashMap<>();
-        for (cn.huimin.domain.model.bid.OpeningEntry e : em.createQuery(
-                "select e from OpeningEntry e where e.tenderId = :t order by e.vendorName, e.id", cn.huimin.domain.model.bid.OpeningEntry.class)
-                .setParameter("t", t.getId()).getResultList()) {
-            cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, e.getVendorId());
-            tenderers.computeIfAbsent(e.getVendorId(), k -> {
-                Map<String, Object> ref = new LinkedHashMap<>();
-                ref.put("id", "HM-VENDOR-" + v.getUscc());
-                ref.put("name", v.getName());
-                return ref;
+        List<cn.huimin.domain.model.bid.OpeningEntry> entries = em.createQuery(
+                "select e from OpeningEntry e where e.tenderId = :t order by e.lotNo, e.vendorName, e.id", cn.huimin.domain.model.bid.OpeningEntry.class)
+                .setParameter("t", t.getId()).getResultList();
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (cn.huimin.domain.model.bid.OpeningEntry e : entries) {
+            Map<String, Object> ref = tenderers.computeIfAbsent(e.getVendorId(), k -> {
+                cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, k);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", "HM-VENDOR-" + v.getUscc());
+                m.put("name", v.getName());
+                return m;
             });
+            // every bid read out at the opening, as the public opening record shows it
+            Map<String, Object> bid = new LinkedHashMap<>();
+            bid.put("id", "bid-" + (e.getBidId() != null ? e.getBidId() : "entry-" + e.getId()));
+            if (e.getSubmittedAt() != null) {
+                bid.put("date", iso(e.getSubmittedAt()));
+            }
+            bid.put("status", e.isValid() ? "valid" : "disqualified");
+            bid.put("tenderers", List.of(new LinkedHashMap<>(ref)));
+            if (e.getPrice() != null) {
+                bid.put("value", money(e.getPrice()));
+            }
+            bid.put("relatedLots", List.of("lot-" + e.getLotNo()));
+            details.add(bid);
         }
+        // per lot: bids received, valid bids, lowest and highest valid price
+        List<Map<String, Object>> statistics = new ArrayList<>();
+        Map<Integer, List<cn.huimin.domain.model.bid.OpeningEntry>> byLot = new TreeMap<>();
+        for (cn.huimin.domain.model.bid.OpeningEntry e : entries) {
+            byLot.computeIfAbsent(e.getLotNo(), k -> new ArrayList<>()).add(e);
+        }
+        String openedAt = iso(o.getOpenedAt());
+        for (TenderLot lot : t.getLots()) {
+            List<cn.huimin.domain.model.bid.OpeningEntry> es = byLot.getOrDefault(lot.getLotNo(), List.of());
+            List<java.math.BigDecimal> valid = es.stream().filter(cn.huimin.domain.model.bid.OpeningEntry::isValid)
+                    .map(cn.huimin.domain.model.bid.OpeningEntry::getPrice).filter(Objects::nonNull).sorted().toList();
+            String lotRef = "lot-" + lot.getLotNo();
+            statistics.add(statistic(lotRef + "-bids", "bids", es.size(), null, openedAt, lotRef));
+            statistics.add(statistic(lotRef + "-validBids", "validBids", valid.size(), null, openedAt, lotRef));
+            if (!valid.isEmpty()) {
+                statistics.add(statistic(lotRef + "-lowestValidBidValue", "lowestValidBidValue", valid.get(0), "CNY", openedAt, lotRef));
+                statistics.add(statistic(lotRef + "-highestValidBidValue", "highestValidBidValue", valid.get(valid.size() - 1), "CNY", openedAt, lotRef));
+            }
+        }
+        Map<String, Object> bids = new LinkedHashMap<>();
+        bids.put("statistics", statistics);
+        bids.put("details", details);
+        r.put("bids", bids);
         tender.put("numberOfTenderers", tenderers.size());
         tender.put("tenderers", new ArrayList<>(tenderers.values()));
         List<Map<String, Object>> parties = new ArrayList<>((List<Map<String, Object>>) r.get("parties"));
@@ -372,8 +412,26 @@ public class PublicNotices {
         return r;
     }
 
+    /** The OCDS extensions the releases use: lots (tender.lots, relatedLots) and bids (the opening's bids section). */
+    static final List<String> EXTENSIONS = List.of(
+            "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json",
+            "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json");
+
     static String ocid(Tender t) {
         return "ocds-hm2026-" + t.getNoticeNumber();
+    }
+
+    private static Map<String, Object> statistic(String id, String measure, Object value, String currency, String date, String lot) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("measure", measure);
+        m.put("value", value);
+        if (currency != null) {
+            m.put("currency", currency);
+        }
+        m.put("date", date);
+        m.put("relatedLot", lot);
+        return m;
     }
 
     private static Map<String, Object> money(java.math.BigDecimal amount) {

@@ -62,6 +62,9 @@ public class TaskActions {
     @EJB
     PerformanceService performance;
 
+    @EJB
+    SingleSourceService singleSource;
+
     public List<TaskRow> inbox(int first, int size, String sortField, boolean ascending) {
         TaskQuery q = query(callers.current());
         switch (sortField == null ? "" : sortField) {
@@ -170,6 +173,10 @@ public class TaskActions {
             case "signOffEvaluation" -> Set.of("SIGN", "RETURN");
             case "rectify" -> Set.of("REPORT");
             case "recheckRectification" -> Set.of("PASSED", "FAILED");
+            case "handleObjections" -> Set.of("PROCEED", "STOP");
+            case "negotiateSingleSource" -> Set.of("SUBMIT", "FAIL");
+            case "confirmOffer" -> Set.of("CONFIRM", "DECLINE");
+            case "approveNegotiation" -> Set.of("APPROVE", "RETURN");
             default -> Set.of();
         };
         if (decision == null || !allowed.contains(decision)) {
@@ -187,6 +194,9 @@ public class TaskActions {
             case "NEXT_RANKED", "NO_AWARD" -> "award.reasonRequired";
             case "ANSWER" -> "answerChallenge".equals(key) ? "challenge.answerRequired" : null; // an enquiry's answer is checked by its service
             case "DISMISS", "RE_EVALUATE", "CANCEL_AWARD" -> "challenge.decisionReasonRequired";
+            case "PROCEED", "STOP" -> "objection.replyRequired";
+            case "FAIL" -> "negotiation.failureReasonRequired";
+            case "DECLINE" -> "negotiation.declineReasonRequired";
             default -> null;
         };
         if (needsText != null && (comment == null || comment.isBlank())) {
@@ -335,6 +345,38 @@ public class TaskActions {
                     performance.recheck(evaluationId, decision, comment);
                     ts.complete(t.getId(), Map.of("recheckDecision", decision));
                 }
+                case "handleObjections" -> {
+                    singleSource.handleObjections(tenderId, decision, comment);
+                    ts.complete(t.getId(), Map.of("objectionDecision", decision));
+                }
+                case "negotiateSingleSource" -> {
+                    if ("SUBMIT".equals(decision)) {
+                        Map<Long, String> prices = new HashMap<>();
+                        details.forEach((k, val) -> {
+                            if (k.startsWith("price.")) {
+                                try {
+                                    prices.put(Long.valueOf(k.substring(6)), val);
+                                } catch (NumberFormatException e) {
+                                    throw AppException.invalid(k, "validation.unknownValue");
+                                }
+                            }
+                        });
+                        singleSource.record(tenderId, details.get("vendorUscc"), details.get("team"), details.get("minutes"),
+                                details.get("negotiatedOn"), prices);
+                        ts.complete(t.getId(), Map.of("negotiationDecision", decision, "vendorUser", singleSource.supplierLogin(tenderId)));
+                    } else {
+                        singleSource.recordFailure(tenderId, comment);
+                        ts.complete(t.getId(), Map.of("negotiationDecision", decision));
+                    }
+                }
+                case "confirmOffer" -> {
+                    singleSource.supplierDecision(tenderId, decision, comment);
+                    ts.complete(t.getId(), Map.of("offerDecision", decision));
+                }
+                case "approveNegotiation" -> {
+                    singleSource.headDecision(tenderId, decision, comment);
+                    ts.complete(t.getId(), Map.of("approvalDecision", decision));
+                }
                 default -> throw AppException.conflict("task.unknownStep");
             }
         } catch (OptimisticLockingException e) {
@@ -390,6 +432,9 @@ public class TaskActions {
         }
         if (engine().getTaskService().getVariable(t.getId(), "contractId") instanceof Long contractId) {
             r.setContractId(contractId);
+        }
+        if (engine().getTaskService().getVariable(t.getId(), "vendorId") instanceof Long vendorId) {
+            r.setVendorName(vendors.nameOf(vendorId));
         }
         return r;
     }

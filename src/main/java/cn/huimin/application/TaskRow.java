@@ -16,6 +16,7 @@ public class TaskRow implements java.io.Serializable {
     private Long tenderId;
     private String tenderTitle;
     private Long contractId;
+    private String vendorName;
 
     public static TaskRow of(Task t) {
         TaskRow r = new TaskRow();
@@ -49,4 +50,7 @@ public class TaskRow implements java.io.Serializable {
     public Long getContractId() { return contractId; }
     public void setContractId(Long contractId) { this.contractId = contractId; }
     public void setTenderTitle(String tenderTitle) { this.tenderTitle = tenderTitle; }
+    /** The vendor a task is about (verification, documents, price explanation, challenge), or null. */
+    public String getVendorName() { return vendorName; }
+    public void setVendorName(String vendorName) { this.vendorName = vendorName; }
 }

@@ -248,21 +248,39 @@ public class TenderService {
         t.setStatus(TenderStatus.PUBLISHED);
         t.setUpdatedAt(now);
         addNotice(t, TenderNotice.Kind.TENDER, t.getDescription(), now);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("tenderId", t.getId());
+        vars.put("unitId", t.getUnitId());
+        vars.put("bidDeadline", Date.from(t.getBidDeadline()));
         if (t.getMethod() != ProcurementMethod.SINGLE_SOURCE) {
             keys.createDataKey(t.getId());
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("tenderId", t.getId());
-            vars.put("unitId", t.getUnitId());
-            vars.put("bidDeadline", Date.from(t.getBidDeadline()));
             bootstrap.engine().getRuntimeService().startProcessInstanceByKey("bid-opening", String.valueOf(t.getId()), vars);
+        } else {
+            // the notice of the reasons and the supplier runs until bidDeadline; then objections, negotiation, award
+            bootstrap.engine().getRuntimeService().startProcessInstanceByKey("single-source", String.valueOf(t.getId()), vars);
         }
         audit.record(actor, "TENDER_PUBLISHED", "tender", t.getId(), before, snapshot(t));
     }
 
-    /** The running bid-opening process of a tender, or null. */
+    /** The running process that waits for the tender's deadline (bid-opening, or single-source's notice), or null. */
     private ProcessInstance openingProcess(Long tenderId) {
-        return bootstrap.engine().getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bid-opening")
+        return bootstrap.engine().getRuntimeService().createProcessInstanceQuery().processDefinitionKeyIn("bid-opening", "single-source")
                 .processInstanceBusinessKey(String.valueOf(tenderId)).active().singleResult();
+    }
+
+    /** A single source stops after an upheld objection: the tender is cancelled with a public notice giving the reason. */
+    @PermitAll
+    public void cancelSingleSource(Long tenderId, String reason, String actor) {
+        Tender t = em.find(Tender.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
+        if (t.getStatus() != TenderStatus.PUBLISHED) {
+            throw AppException.conflict("tender.notPublished");
+        }
+        Map<String, Object> before = snapshot(t);
+        Instant now = Instant.now();
+        t.setStatus(TenderStatus.CANCELLED);
+        t.setUpdatedAt(now);
+        addNotice(t, TenderNotice.Kind.CANCELLATION, reason, now);
+        audit.record(actor, "TENDER_CANCELLED", "tender", t.getId(), before, snapshot(t));
     }
 
     /** Moves the opening timer with the deadline (the timer has not fired: the deadline is still ahead). */

@@ -216,6 +216,13 @@ public class VendorService {
         return l.isEmpty() ? null : l.get(0);
     }
 
+    /** The registered name of a vendor, for the inbox row of a task about it (the caller already sees the task). */
+    @PermitAll
+    public String nameOf(Long id) {
+        Vendor v = id == null ? null : em.find(Vendor.class, id);
+        return v == null ? null : v.getName();
+    }
+
     @RolesAllowed({Role.OFFICER, Role.HEAD, Role.SUPERVISOR, Role.ADMIN, Role.FINANCE})
     public Vendor get(Long id) {
         Vendor v = id == null ? null : em.find(Vendor.class, id);

@@ -58,6 +58,7 @@ public class Bootstrap {
             "processes/contract-signing.bpmn",
             "processes/contract-term.bpmn",
             "processes/performance-evaluation.bpmn",
+            "processes/single-source.bpmn",
             "processes/payment-share.dmn",
             "processes/finance-approval.dmn");
 

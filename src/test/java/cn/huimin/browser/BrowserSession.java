@@ -84,6 +84,8 @@ final class BrowserSession implements AutoCloseable {
         }
         driver = d;
         wait = new WebDriverWait(driver, TIMEOUT);
+        // an ajax update may replace an element between finding it and reading it: the condition is asked again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static void requireExecutable(String path, String debianPackage) {
@@ -260,6 +262,18 @@ final class BrowserSession implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
         waitForAnimations();
         wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
+    }
+
+    /**
+     * The texts of the shown messages with the given style class (ui-messages-error, ui-messages-info). PrimeFaces
+     * also renders empty, hidden containers. Read in one script, so an ajax update cannot replace an element
+     * between finding and reading it.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> messages(String styleClass) {
+        Object texts = js("return Array.from(document.querySelectorAll('.' + arguments[0]))"
+                + ".filter(e => e.getClientRects().length > 0).map(e => e.innerText.trim()).filter(t => t.length > 0);", styleClass);
+        return texts == null ? java.util.List.of() : java.util.List.copyOf((java.util.List<String>) texts);
     }
 
     Object js(String script, Object... args) {

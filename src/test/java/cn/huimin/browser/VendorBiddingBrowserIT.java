@@ -432,15 +432,13 @@ class VendorBiddingBrowserIT {
 
     /** The texts of the error messages shown (PrimeFaces also renders empty, hidden message containers). */
     private static List<String> errors(BrowserSession b) {
-        return b.driver.findElements(By.cssSelector(".ui-messages-error")).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        return b.messages("ui-messages-error");
     }
 
     /** The text of the info message(s) shown, waiting until there is one. */
     private static String info(BrowserSession b) {
         return b.wait.until(d -> {
-            String text = String.join("\n", d.findElements(By.cssSelector(".ui-messages-info")).stream()
-                    .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList());
+            String text = String.join("\n", b.messages("ui-messages-info"));
             return text.isEmpty() ? null : text;
         });
     }

@@ -571,6 +571,10 @@ class SealedBiddingIT {
         assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
         assertThat(retry.json().path("bidId").asLong()).isEqualTo(LOT1.get("vendor2"));
 
+        // before the opening the public OCDS data names no bidder and no price
+        JsonNode before = api.get("/api/public/tenders/" + tenderId + "/ocds", null);
+        assertThat(before.toString()).doesNotContain("tenderUpdate", "\"bids\"", "tenderers", "numberOfTenderers");
+
         BiddingCalls.fireOpeningTimer(tenderId);
         JsonNode opening = bc.awaitOpening(tenderId, Duration.ofSeconds(90));
 
@@ -631,6 +635,40 @@ class SealedBiddingIT {
         // the opening record is also on the public notice page
         String html = bc.page("/public/notice.xhtml?id=" + tenderId).body();
         assertThat(html).contains(names.get("vendor3"));
+
+        // and in the OCDS tenderUpdate release: every bid read out (bids extension), per lot the counts and valid prices
+        JsonNode pkg = api.get("/api/public/tenders/" + tenderId + "/ocds", null);
+        TenderLifecycleIT.assertOcdsValid(pkg);
+        assertThat(pkg.path("extensions").toString()).contains("ocds_bid_extension", "ocds_lots_extension");
+        JsonNode update = null;
+        for (JsonNode r : pkg.path("releases")) {
+            if (r.path("tag").get(0).asText().equals("tenderUpdate")) {
+                update = r;
+            }
+        }
+        assertThat(update).as("the opening's OCDS release in " + pkg).isNotNull();
+        JsonNode details = update.path("bids").path("details");
+        assertThat(details).hasSize(entries.size());
+        for (JsonNode d : details) {
+            JsonNode e = entries.get(Long.valueOf(d.path("id").asText().substring(4)));
+            assertThat(e).as("OCDS bid " + d + " is one of the opening record").isNotNull();
+            assertThat(d.path("value").path("amount").decimalValue()).as(d.toString()).isEqualByComparingTo(new BigDecimal(e.path("price").asText()));
+            assertThat(d.path("value").path("currency").asText()).isEqualTo("CNY");
+            assertThat(d.path("status").asText()).as(d.toString()).isEqualTo(e.path("valid").asBoolean() ? "valid" : "disqualified");
+            assertThat(d.path("tenderers").get(0).path("name").asText()).isEqualTo(e.path("vendor").asText());
+            assertThat(d.path("relatedLots").get(0).asText()).isEqualTo("lot-" + e.path("lotNo").asInt());
+        }
+        Map<String, String> stats = new LinkedHashMap<>();
+        for (JsonNode st : update.path("bids").path("statistics")) {
+            stats.put(st.path("id").asText(), st.path("value").asText());
+        }
+        List<BigDecimal> lot1Valid = LOT1.entrySet().stream().filter(b -> !b.getKey().equals("vendor4"))
+                .map(b -> new BigDecimal(PRICE.get(b.getValue()))).sorted().toList();
+        assertThat(stats).containsEntry("lot-1-bids", "4").containsEntry("lot-1-validBids", "3")
+                .containsEntry("lot-2-bids", "2").containsEntry("lot-2-validBids", "1");
+        assertThat(new BigDecimal(stats.get("lot-1-lowestValidBidValue"))).isEqualByComparingTo(lot1Valid.get(0));
+        assertThat(new BigDecimal(stats.get("lot-1-highestValidBidValue"))).isEqualByComparingTo(lot1Valid.get(lot1Valid.size() - 1));
+        assertThat(update.path("tender").path("numberOfTenderers").asInt()).isEqualTo(5);
 
         // the officer signs the opening record
         JsonNode sign = api.task("officer", tenderId, "signOpening");

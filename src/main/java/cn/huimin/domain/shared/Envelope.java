@@ -23,6 +23,8 @@ public final class Envelope {
     static final byte VERSION = 1;
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;
+    /** Plaintext is encrypted this many bytes at a time (a multiple of the AES block). */
+    static final int SLICE = 8192;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Thrown when sealed bytes do not open: wrong key, wrong associated data, or altered content. */
@@ -61,7 +63,13 @@ public final class Envelope {
             byte[] out = new byte[1 + NONCE_BYTES + c.getOutputSize(plaintext.length)];
             out[0] = VERSION;
             System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
-            c.doFinal(plaintext, 0, plaintext.length, out, 1 + NONCE_BYTES);
+            // fed in slices: the JIT compiles the GCM steps it calls often with the CPU's AES and carry-less multiply
+            // instructions, which one call with a megabyte never reaches (measured here: about 1.3 instead of 15 ms/MB)
+            int pos = 1 + NONCE_BYTES;
+            for (int off = 0; off < plaintext.length; off += SLICE) {
+                pos += c.update(plaintext, off, Math.min(SLICE, plaintext.length - off), out, pos);
+            }
+            c.doFinal(out, pos);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);

@@ -3,7 +3,7 @@ package cn.huimin.interfaces.rest;
 import cn.huimin.application.AuditLog;
 import cn.huimin.application.AuditReader;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "The hash-chained audit trail (admin, supervisor)")
 @SecurityRequirement(name = "basic")

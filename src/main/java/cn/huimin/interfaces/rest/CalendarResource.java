@@ -9,7 +9,7 @@ import cn.huimin.domain.shared.CalendarDay;
 import cn.huimin.domain.shared.DayKind;
 import cn.huimin.domain.shared.WorkingDayCalendar;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import java.time.*;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/calendar")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "calendar", description = "The working-day calendar and the statutory deadline arithmetic")

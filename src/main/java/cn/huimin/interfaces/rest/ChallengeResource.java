@@ -3,7 +3,7 @@ package cn.huimin.interfaces.rest;
 import cn.huimin.application.ChallengeService;
 import cn.huimin.domain.model.award.Challenge;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * through their tasks (answerChallenge, decideComplaint: POST /api/tasks/{id}/complete).
  */
 @Path("/challenges")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "challenges", description = "Challenges (质疑) of awards and complaints (投诉)")

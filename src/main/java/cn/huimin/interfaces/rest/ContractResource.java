@@ -8,7 +8,7 @@ import cn.huimin.domain.model.contract.Contract;
 import cn.huimin.domain.model.contract.ContractRules;
 import cn.huimin.domain.shared.Money;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * through the signing tasks (signContractPurchaser, signContractVendor: POST /api/tasks/{id}/complete).
  */
 @Path("/contracts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "contracts", description = "Contracts, supplements, service delivery and schedules")

@@ -2,7 +2,7 @@ package cn.huimin.interfaces.rest;
 
 import cn.huimin.application.DashboardService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the purchased services delivered, per place and period. */
 @Path("/dashboard")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "dashboard", description = "Delivered activities, people served, satisfaction, spend and scores per place and period")
 @SecurityRequirement(name = "basic")

@@ -4,7 +4,7 @@ import cn.huimin.application.EvaluationService;
 import cn.huimin.domain.model.evaluation.Clarification;
 import cn.huimin.domain.model.evaluation.Committee;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * steps themselves (draw request, confirmation, explanation, scores, signatures) are tasks: POST /api/tasks/{id}/complete.
  */
 @Path("/evaluations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "evaluations", description = "Evaluation committees, draws, scoring sheets and results")
 @SecurityRequirement(name = "basic")

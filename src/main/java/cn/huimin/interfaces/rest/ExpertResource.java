@@ -5,7 +5,7 @@ import cn.huimin.application.ExpertService;
 import cn.huimin.domain.model.evaluation.Expert;
 import cn.huimin.domain.model.evaluation.ExpertRelation;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The expert pool (administrators keep it; supervisors read it). The ID number is write-only: only its hash is kept. */
 @Path("/experts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "experts", description = "The expert pool and the relations screened for conflicts")

@@ -6,7 +6,7 @@ import cn.huimin.domain.model.performance.PaymentOrder;
 import cn.huimin.domain.model.performance.PerformanceEvaluation;
 import cn.huimin.domain.shared.Money;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * reviewEvaluation, signOffEvaluation, rectify, recheckRectification) are tasks: POST /api/tasks/{id}/complete.
  */
 @Path("/performance")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "performance", description = "Performance evaluation, payment orders, credit records")

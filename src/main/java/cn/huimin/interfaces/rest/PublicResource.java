@@ -26,6 +26,9 @@ public class PublicResource {
     PublicNotices notices;
 
     @EJB
+    cn.huimin.application.SingleSourceService singleSource;
+
+    @EJB
     DocumentService documents;
 
     @EJB
@@ -100,6 +103,14 @@ public class PublicResource {
     public List<Map<String, Object>> enquiries(@PathParam("id") long id) {
         notices.tender(id);
         return enquiries.published(id);
+    }
+
+    @GET
+    @Path("tenders/{id}/objections")
+    @Operation(summary = "Objections to a single-source notice and the purchaser's replies (the objector is not named)")
+    public java.util.List<Map<String, Object>> objections(@PathParam("id") long id) {
+        notices.tender(id);
+        return singleSource.objections(id).stream().map(ObjectionResource::view).toList();
     }
 
     @GET

@@ -30,6 +30,12 @@ public class PublicView extends ViewSupport {
     cn.huimin.application.OpeningService openings;
 
     private List<Map<String, Object>> answered = List.of();
+    @EJB
+    cn.huimin.application.SingleSourceService singleSource;
+    private List<cn.huimin.domain.model.singlesource.Objection> objections = List.of();
+    private boolean singleSourceNotice;
+    private boolean objectionOpen;
+    private String objectionText;
     private cn.huimin.domain.model.bid.Opening opening;
     private List<cn.huimin.domain.model.bid.OpeningEntry> openingRecord = List.of();
     private boolean biddable;
@@ -77,11 +83,32 @@ public class PublicView extends ViewSupport {
             challenges = challengeService.publicChallenges(id);
             biddable = t.getStatus() == cn.huimin.domain.model.tender.TenderStatus.PUBLISHED
                     && t.getMethod() != cn.huimin.domain.model.tender.ProcurementMethod.SINGLE_SOURCE;
+            singleSourceNotice = t.getMethod() == cn.huimin.domain.model.tender.ProcurementMethod.SINGLE_SOURCE;
+            if (singleSourceNotice) {
+                objections = singleSource.objections(id);
+                objectionOpen = cn.huimin.domain.model.singlesource.SingleSourceRules.objectionRefusal(t.getStatus(), t.getMethod(),
+                        t.getBidDeadline(), java.time.Instant.now()) == null;
+            }
         } catch (RuntimeException e) {
             missing = true;
             show(e);
         }
     }
+
+    /** A vendor objects to the single source during its notice; the text is kept on a refusal. */
+    public void lodgeObjection() {
+        if (attempt(() -> singleSource.lodge(id, objectionText))) {
+            info(text("objection.lodged"));
+            objectionText = null;
+            objections = singleSource.objections(id);
+        }
+    }
+
+    public List<cn.huimin.domain.model.singlesource.Objection> getObjections() { return objections; }
+    public boolean isSingleSourceNotice() { return singleSourceNotice; }
+    public boolean isObjectionOpen() { return objectionOpen; }
+    public String getObjectionText() { return objectionText; }
+    public void setObjectionText(String objectionText) { this.objectionText = objectionText; }
 
     public LazyDataModel<TenderRow> getModel() { return model; }
     public String getQuery() { return query; }

@@ -401,4 +401,25 @@ class EnvelopeTest {
         Envelope.fingerprint(key);
         assertThat(key).isEqualTo(copy);
     }
+
+    /**
+     * Plaintext is encrypted in slices; the result must be the very GCM ciphertext one call would give (sealed values
+     * from before still open, and others' tools open these), at every size around the slice boundary.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 15, 16, 8191, 8192, 8193, 3 * 8192 + 5, 1 << 20})
+    void slicedSealingIsPlainAesGcm(int size) throws Exception {
+        byte[] data = random(size, size);
+        byte[] sealed = Envelope.seal(KEY, data, AAD);
+        assertThat(sealed.length).isEqualTo(1 + 12 + size + 16);
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(KEY, "AES"), new GCMParameterSpec(128, sealed, 1, 12));
+        c.updateAAD(AAD);
+        assertThat(c.doFinal(sealed, 13, sealed.length - 13)).isEqualTo(data);
+        Cipher e = Cipher.getInstance("AES/GCM/NoPadding");
+        e.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new GCMParameterSpec(128, sealed, 1, 12));
+        e.updateAAD(AAD);
+        assertThat(Arrays.copyOfRange(sealed, 13, sealed.length)).isEqualTo(e.doFinal(data));
+        assertThat(Envelope.open(KEY, sealed, AAD)).isEqualTo(data);
+    }
 }

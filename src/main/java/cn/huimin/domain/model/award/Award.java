@@ -20,6 +20,9 @@ public class Award {
     private int lotNo;
     @Column(name = "committee_id")
     private Long committeeId;
+    /** For a single-source award: the negotiation it comes from (no committee). */
+    @Column(name = "negotiation_id")
+    private Long negotiationId;
     private String status;
     @Column(name = "winner_bid_id")
     private Long winnerBidId;
@@ -56,6 +59,8 @@ public class Award {
     public void setLotNo(int lotNo) { this.lotNo = lotNo; }
     public Long getCommitteeId() { return committeeId; }
     public void setCommitteeId(Long committeeId) { this.committeeId = committeeId; }
+    public Long getNegotiationId() { return negotiationId; }
+    public void setNegotiationId(Long negotiationId) { this.negotiationId = negotiationId; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public Long getWinnerBidId() { return winnerBidId; }
