@@ -97,6 +97,27 @@ final class BiddingApi {
      * the officer, approved by the head. Returns the published tender as the officer reads it.
      */
     JsonNode publishedOpenTender(String title, String budget, String lotTitle, String factor1, String factor2) throws Exception {
+        ObjectNode f = filmTender(title, budget, lotTitle);
+        ArrayNode factors = f.putArray("factors");
+        factors.addObject().put("name", factor1).put("points", 40);
+        factors.addObject().put("name", factor2).put("points", 30);
+        return publish(f, false);
+    }
+
+    /**
+     * A single-source tender of the same film screenings (reason and proposed supplier given), approved by the head
+     * and by finance (every single source goes to finance), published with its 5-working-day notice.
+     */
+    JsonNode publishedSingleSource(String title, String budget, String lotTitle, String supplier) throws Exception {
+        ObjectNode f = filmTender(title, budget, lotTitle);
+        f.put("method", "SINGLE_SOURCE");
+        f.put("singleSourceReason", "该放映队持有本县唯一的流动放映设备与农村院线放映许可");
+        f.put("proposedSupplier", supplier);
+        f.putArray("factors");
+        return publish(f, true);
+    }
+
+    private ObjectNode filmTender(String title, String budget, String lotTitle) throws Exception {
         JsonNode film = category("FILM");
         long deliverable = -1;
         for (JsonNode d : film.path("deliverables")) {
@@ -126,25 +147,63 @@ final class BiddingApi {
         d.put("placeId", placeId("HM-DH"));
         d.put("quantity", 12);
         d.put("perPeriod", "YEAR");
-        ArrayNode factors = f.putArray("factors");
-        factors.addObject().put("name", factor1).put("points", 40);
-        factors.addObject().put("name", factor2).put("points", 30);
+        return f;
+    }
 
+    /** Creates and submits as the officer, approves as the head (and finance when asked): the published tender. */
+    private JsonNode publish(ObjectNode f, boolean finance) throws Exception {
         JsonNode draft = ok(201, "POST", "/api/tenders", "officer", f);
         long id = draft.path("id").asLong();
         JsonNode submitted = ok(200, "POST", "/api/tenders/" + id + "/submit?version=" + draft.path("version").asLong(), "officer", null);
         assertThat(submitted.path("status").asText()).isEqualTo("PENDING_APPROVAL");
+        approve("head", id, "approveTender");
+        if (finance) {
+            approve("finance", id, "approveTenderFinance");
+        }
+        JsonNode published = get("/api/tenders/" + id, "officer");
+        assertThat(published.path("status").asText()).as("tender %d after approval: %s", id, published).isEqualTo("PUBLISHED");
+        return published;
+    }
+
+    private void approve(String user, long tenderId, String key) throws Exception {
         String task = null;
-        for (JsonNode t : get("/api/tasks?size=100", "head").path("items")) {
-            if (t.path("tenderId").asLong() == id && "approveTender".equals(t.path("key").asText())) {
+        for (JsonNode t : get("/api/tasks?size=100", user).path("items")) {
+            if (t.path("tenderId").asLong() == tenderId && key.equals(t.path("key").asText())) {
                 task = t.path("id").asText();
             }
         }
-        assertThat(task).as("head's approveTender task for tender " + id).isNotNull();
-        ok(200, "POST", "/api/tasks/" + task + "/complete", "head", JSON.createObjectNode().put("decision", "APPROVE"));
-        JsonNode published = get("/api/tenders/" + id, "officer");
-        assertThat(published.path("status").asText()).as("tender %d after the head's approval: %s", id, published).isEqualTo("PUBLISHED");
-        return published;
+        assertThat(task).as(user + "'s " + key + " task for tender " + tenderId).isNotNull();
+        ok(200, "POST", "/api/tasks/" + task + "/complete", user, JSON.createObjectNode().put("decision", "APPROVE"));
+    }
+
+    /** Ends a single-source notice: its deadline 2 s ago and the process's notice timer due now. */
+    void forceNoticeEnd(long tenderId) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + ItSupport.PG + "/" + ItSupport.DB, "postgres", "")) {
+            try (PreparedStatement s = c.prepareStatement("update tender set bid_deadline = now() - interval '2 seconds' where id = ?")) {
+                s.setLong(1, tenderId);
+                assertThat(s.executeUpdate()).as("tender rows moved").isEqualTo(1);
+            }
+            try (PreparedStatement s = c.prepareStatement("update act_ru_job set duedate_ = now() - interval '1 second'"
+                    + " where process_instance_id_ in (select id_ from act_ru_execution where business_key_ = ?"
+                    + " and proc_def_id_ like 'single-source%')")) {
+                s.setString(1, String.valueOf(tenderId));
+                assertThat(s.executeUpdate()).as("single-source timer jobs of tender " + tenderId).isEqualTo(1);
+            }
+        }
+    }
+
+    /** A task of the user for the tender, waiting for it (at most 30 s): its id. */
+    String awaitTask(String user, long tenderId, String key) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            for (JsonNode t : get("/api/tasks?size=100", user).path("items")) {
+                if (t.path("tenderId").asLong() == tenderId && key.equals(t.path("key").asText())) {
+                    return t.path("id").asText();
+                }
+            }
+            assertThat(System.nanoTime()).as(user + " gets a " + key + " task for tender " + tenderId).isLessThan(end);
+            Thread.sleep(300);
+        }
     }
 
     // ------------------------------------------------------------------ bids
