@@ -396,9 +396,14 @@ public class BidBurst {
                         if (c.status() != 200) {
                             continue;
                         }
-                        must("POST", "api/tasks/" + id + "/complete", auth, null, "{\"decision\":\"VERIFY\"}", 200, 404, 409);
-                        verifiedCount.incrementAndGet();
-                        done++;
+                        Answer v = must("POST", "api/tasks/" + id + "/complete", auth, null, "{\"decision\":\"VERIFY\"}", 200, 404, 409);
+                        if (v.status() == 200) {
+                            verifiedCount.incrementAndGet();
+                            done++;
+                        } else {
+                            // refused (a concurrent change of the task): if it is still open, the next look at the inbox retries it
+                            taken.remove(id);
+                        }
                     }
                 }
                 return done;

@@ -36,6 +36,12 @@ public class DemoData {
     @EJB
     VendorService vendors;
 
+    @EJB
+    TenderService tenders;
+
+    @EJB
+    WorkingDays workingDays;
+
     public void load() {
         if (!em.createQuery("select u.id from AppUser u where u.username = 'officer'", Long.class).getResultList().isEmpty()) {
             LOG.info("Demo data already present");
@@ -95,6 +101,7 @@ public class DemoData {
         demoVendors();
         demoExperts();
         demoAwards(bureau.getId());
+        demoSingleSource(bureau.getId());
         audit.record("system", "DEMO_DATA_LOADED", "system", null, null,
                 Map.of("places", 16, "units", 2, "users", users.size()));
         LOG.info("Demo data loaded: " + users.size() + " logins, password " + PASSWORD);
@@ -268,6 +275,72 @@ public class DemoData {
         }
         em.flush();
         audit.record("system", "DEMO_AWARDS_LOADED", "tender", t.getId(), null, Map.of("lots", lots.length));
+    }
+
+    /**
+     * A single-source tender of the bureau (mobile film screenings, proposed supplier vendor3) published 20 days ago:
+     * its 5-working-day notice has ended with one objection by vendor2. Its single-source process starts with the
+     * first request (SingleSourceService.startMissingProcesses): the officer finds the objection to answer, then
+     * the negotiation to record.
+     */
+    private void demoSingleSource(Long unitId) {
+        Long film = em.createQuery("select c.id from ServiceCategory c where c.code = 'FILM'", Long.class).getSingleResult();
+        Long screening = em.createQuery("select t.id from DeliverableType t where t.code = 'FLM-SCR'", Long.class).getSingleResult();
+        cn.huimin.domain.model.vendor.Vendor supplier = vendors.byUsername("vendor3");
+        Instant now = Instant.now();
+        Instant published = now.minus(java.time.Duration.ofDays(20));
+        java.time.LocalDate start = java.time.LocalDate.now(cn.huimin.domain.shared.WorkingDayCalendar.ZONE).plusMonths(1).withDayOfMonth(1);
+        cn.huimin.domain.model.tender.Tender t = new cn.huimin.domain.model.tender.Tender();
+        t.setTitle("松林村流动电影放映（单一来源演示）Songlin mobile film screenings (single source demo)");
+        t.setUnitId(unitId);
+        t.setCategoryId(film);
+        t.setMethod(cn.huimin.domain.model.tender.ProcurementMethod.SINGLE_SOURCE);
+        t.setSingleSourceReason("松林村地处山区，仅该放映队具备流动放映设备和山区放映经验。Only this team has mobile equipment for the mountain village.");
+        t.setProposedSupplier(supplier.getName());
+        t.setBudget(new java.math.BigDecimal("36000.00"));
+        t.setPriceWeight(30);
+        t.setDescription("松林村每月放映一场公益电影。One free film screening a month in Songlin.");
+        t.setStatus(cn.huimin.domain.model.tender.TenderStatus.PUBLISHED);
+        t.setNoticeNumber(tenders.allocateNoticeNumber(published));
+        t.setPublishedAt(published);
+        t.setBidDeadline(cn.huimin.domain.model.tender.DeadlineRules.bidDeadline(t.getMethod(), published, null,
+                workingDays.calendar()).toInstant());
+        t.setCreatedBy("officer");
+        t.setCreatedAt(published);
+        t.setUpdatedAt(published);
+        cn.huimin.domain.model.tender.TenderLot lot = new cn.huimin.domain.model.tender.TenderLot();
+        lot.setTender(t);
+        lot.setLotNo(1);
+        lot.setTitle("松林村 Songlin");
+        lot.setBudgetCeiling(new java.math.BigDecimal("36000.00"));
+        lot.setServiceStart(start);
+        lot.setServiceEnd(start.plusYears(1).minusDays(1));
+        cn.huimin.domain.model.tender.LotDeliverable d = new cn.huimin.domain.model.tender.LotDeliverable();
+        d.setLot(lot);
+        d.setDeliverableTypeId(screening);
+        d.setPlaceId(em.createQuery("select p.id from Place p where p.code = 'HM-XS-1'", Long.class).getSingleResult());
+        d.setQuantity(1);
+        d.setPerPeriod(cn.huimin.domain.model.tender.LotDeliverable.Period.MONTH);
+        lot.getDeliverables().add(d);
+        t.getLots().add(lot);
+        em.persist(t);
+        em.flush();
+        cn.huimin.domain.model.tender.TenderNotice n = new cn.huimin.domain.model.tender.TenderNotice();
+        n.setTenderId(t.getId());
+        n.setVersionNo(1);
+        n.setKind(cn.huimin.domain.model.tender.TenderNotice.Kind.TENDER);
+        n.setPublishedAt(published);
+        n.setBidDeadline(t.getBidDeadline());
+        n.setTextBody(t.getDescription());
+        em.persist(n);
+        cn.huimin.domain.model.singlesource.Objection o = new cn.huimin.domain.model.singlesource.Objection();
+        o.setTenderId(t.getId());
+        o.setLodgedBy("vendor2");
+        o.setText("本县另有放映队也有流动放映车，请说明为何只能由该放映队承担。Another team also has a mobile projection van.");
+        o.setLodgedAt(published.plus(java.time.Duration.ofDays(3)));
+        em.persist(o);
+        em.flush();
+        audit.record("system", "DEMO_SINGLE_SOURCE_LOADED", "tender", t.getId(), null, Map.of("supplier", supplier.getName()));
     }
 
     /** Creates the first administrator from HUIMIN_ADMIN_PASSWORD when the database has no user at all. */

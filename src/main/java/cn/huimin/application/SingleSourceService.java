@@ -355,6 +355,49 @@ public class SingleSourceService {
         return ids;
     }
 
+    /**
+     * Starts the single-source process of every published single-source tender that has none (demo data is loaded
+     * before the engine runs); a notice that has already ended is handled at once by its timer. Returns how many.
+     */
+    @PermitAll
+    public int startMissingProcesses() {
+        int started = 0;
+        for (Tender t : em.createQuery("select t from Tender t where t.method = :m and t.status = :s order by t.id", Tender.class)
+                .setParameter("m", ProcurementMethod.SINGLE_SOURCE).setParameter("s", TenderStatus.PUBLISHED).getResultList()) {
+            String key = String.valueOf(t.getId());
+            var engine = bootstrap.engine();
+            if (engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("single-source")
+                    .processInstanceBusinessKey(key).count() > 0) {
+                continue;
+            }
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("tenderId", t.getId());
+            vars.put("unitId", t.getUnitId());
+            vars.put("bidDeadline", java.util.Date.from(t.getBidDeadline()));
+            engine.getRuntimeService().startProcessInstanceByKey("single-source", key, vars);
+            started++;
+        }
+        return started;
+    }
+
+    /** The USCC of a vendor, to fill the officer's form again after a declined or returned round. */
+    @RolesAllowed(Role.OFFICER)
+    public String usccOfVendor(Long vendorId) {
+        Vendor v = vendorId == null ? null : em.find(Vendor.class, vendorId);
+        return v == null ? null : v.getUscc();
+    }
+
+    /** The USCC of the registered vendor of exactly that name, to start the officer's negotiation form; or null. */
+    @RolesAllowed(Role.OFFICER)
+    public String usccOfName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        List<String> found = em.createQuery("select v.uscc from Vendor v where v.name = :n", String.class)
+                .setParameter("n", name.strip()).setMaxResults(2).getResultList();
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
     /** The officer's negotiation step is possible: a published single-source tender whose notice has ended. */
     private Tender negotiable(Long tenderId) {
         Tender t = tenderId == null ? null : em.find(Tender.class, tenderId);

@@ -610,6 +610,12 @@ public class TenderService {
         };
     }
 
+    /** The next notice number of the year of that instant (demo data publishes through it too). */
+    @PermitAll
+    public String allocateNoticeNumber(Instant at) {
+        return nextNoticeNumber(at);
+    }
+
     private String nextNoticeNumber(Instant now) {
         int year = now.atZone(WorkingDayCalendar.ZONE).getYear();
         int updated = em.createNativeQuery("update notice_counter set last_no = last_no + 1 where year_no = ?1")

@@ -37,6 +37,9 @@ public class SecurityFilter extends HttpFilter {
     @EJB
     cn.huimin.application.ContractService contracts;
 
+    @EJB
+    cn.huimin.application.SingleSourceService singleSource;
+
     private final java.util.concurrent.atomic.AtomicBoolean firstRequestSeen = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
@@ -87,6 +90,11 @@ public class SecurityFilter extends HttpFilter {
             if (n > 0) {
                 java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
                         .info("Started the expiry processes of " + n + " vendor documents");
+            }
+            int s = singleSource.startMissingProcesses();
+            if (s > 0) {
+                java.util.logging.Logger.getLogger(SecurityFilter.class.getName())
+                        .info("Started the single-source processes of " + s + " published tenders");
             }
             int c = contracts.startMissingSigning();
             if (c > 0) {

@@ -65,7 +65,12 @@ public class SingleSourceTaskView extends ViewSupport {
                     prices = singleSource.prices(negotiation.getId());
                     supplierName = singleSource.vendorName(negotiation.getVendorId());
                 }
+                if ("negotiateSingleSource".equals(key) && negotiation == null) {
+                    // the first round: the supplier proposed in the notice, when exactly one registered vendor has its name
+                    vendorUscc = singleSource.usccOfName(proposedSupplier(t));
+                }
                 if ("negotiateSingleSource".equals(key) && negotiation != null) {
+                    vendorUscc = singleSource.usccOfVendor(negotiation.getVendorId());
                     // a returned or declined round: start from what was agreed before
                     team = negotiation.getTeam();
                     minutes = negotiation.getMinutes();
@@ -98,6 +103,10 @@ public class SingleSourceTaskView extends ViewSupport {
             return "/inbox.xhtml?faces-redirect=true";
         }
         return null;
+    }
+
+    private String proposedSupplier(Long tenderId) {
+        return tenders.form(tenderId).getProposedSupplier();
     }
 
     public String priceOf(Long lotId) {
