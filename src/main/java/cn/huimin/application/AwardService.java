@@ -197,9 +197,8 @@ public class AwardService {
             cn.huimin.domain.model.singlesource.Negotiation n = em.find(cn.huimin.domain.model.singlesource.Negotiation.class, a.getNegotiationId());
             b.append("\n采购方式 Method: 单一来源 Single source (").append(n.getNegotiatedOn()).append(" 协商 negotiated)\n");
             b.append("协商小组 Negotiation team: ").append(n.getTeam()).append('\n');
-            LocalDate lastDay = a.getChallengeUntil().atZone(WorkingDayCalendar.ZONE).toLocalDate();
-            b.append("\n对结果有异议的，可于 ").append(lastDay).append(" 24:00 前提出质疑。")
-                    .append(" A challenge may be made until the end of ").append(lastDay).append(" (Beijing time).\n");
+            b.append("\n单一来源的理由和拟定供应商已公示，公示期内的异议已答复（见采购公告）。")
+                    .append(" The reasons and the supplier were publicly noticed; objections during the notice were answered (see the notice).\n");
             return b.toString();
         }
         b.append("\n评审结果 Scores (技术分 technical + 价格分 price = 总分 total):\n");
@@ -376,12 +375,16 @@ public class AwardService {
         }
         Long me = v.getId();
         List<MyResult> out = new ArrayList<>();
-        for (Award a : em.createQuery("select a from Award a where a.publishedAt is not null and exists (select e.id from OpeningEntry e "
-                + "where e.tenderId = a.tenderId and e.lotId = a.lotId and e.vendorId = :v) order by a.publishedAt desc", Award.class)
+        // lots it bid for, and single-source lots negotiated with it (no bid, no challenge: the notice took objections)
+        for (Award a : em.createQuery("select a from Award a where a.publishedAt is not null and (exists (select e.id from OpeningEntry e "
+                + "where e.tenderId = a.tenderId and e.lotId = a.lotId and e.vendorId = :v) or (a.negotiationId is not null and a.winnerVendorId = :v)) "
+                + "order by a.publishedAt desc", Award.class)
                 .setParameter("v", me).setMaxResults(200).getResultList()) {
             Tender t = em.find(Tender.class, a.getTenderId());
-            EvaluationLine mine = evaluations.lines(a.getCommitteeId()).stream().filter(l -> l.getVendorId().equals(me)).findFirst().orElse(null);
-            boolean open = AwardRules.within(Instant.now(), a.getChallengeUntil()) && Set.of("PUBLISHED", "FINAL").contains(a.getStatus());
+            EvaluationLine mine = a.getCommitteeId() == null ? null
+                    : evaluations.lines(a.getCommitteeId()).stream().filter(l -> l.getVendorId().equals(me)).findFirst().orElse(null);
+            boolean open = a.getCommitteeId() != null && AwardRules.within(Instant.now(), a.getChallengeUntil())
+                    && Set.of("PUBLISHED", "FINAL").contains(a.getStatus());
             out.add(new MyResult(t.getId(), t.getTitle(), t.getNoticeNumber(), a.getLotId(), a.getLotNo(), a.getStatus(), a.getWinnerName(),
                     a.getPrice(), mine, a.getChallengeUntil(), open));
         }

@@ -351,7 +351,7 @@ public class PublicNotices {
             Map<String, Object> ref = tenderers.computeIfAbsent(e.getVendorId(), k -> {
                 cn.huimin.domain.model.vendor.Vendor v = em.find(cn.huimin.domain.model.vendor.Vendor.class, k);
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", "HM-VENDOR-" + v.getUscc());
+                m.put("id", "CN-USCC-" + v.getUscc()); // the same party id as the award's supplier
                 m.put("name", v.getName());
                 return m;
             });

@@ -69,7 +69,9 @@ public class SingleSourceService {
     @RolesAllowed(Role.VENDOR)
     public Objection lodge(Long tenderId, String text) {
         Vendor vendor = vendors.mine();
-        Tender t = tenderId == null ? null : em.find(Tender.class, tenderId);
+        // shared lock: the end of the notice (countObjections) takes the row exclusively, so an objection is either
+        // committed before it is counted or refused; the clock is read once the lock is held
+        Tender t = tenderId == null ? null : em.find(Tender.class, tenderId, LockModeType.PESSIMISTIC_READ);
         if (t == null || t.getPublishedAt() == null) {
             throw AppException.notFound("tender.notFound");
         }
@@ -97,6 +99,22 @@ public class SingleSourceService {
     public List<Objection> objections(Long tenderId) {
         return em.createQuery("select o from Objection o where o.tenderId = :t order by o.lodgedAt, o.id", Objection.class)
                 .setParameter("t", tenderId).getResultList();
+    }
+
+    /**
+     * The notice has ended (its timer): the tender moves on to the negotiation (status OPENED: no objection, bid or
+     * amendment is taken any more) and the objections that wait for a reply are counted, under the tender's lock.
+     */
+    @PermitAll
+    public long noticeEnded(Long tenderId) {
+        Tender t = em.find(Tender.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
+        if (t.getStatus() == TenderStatus.PUBLISHED) {
+            t.setStatus(TenderStatus.OPENED);
+            t.setUpdatedAt(Instant.now());
+            audit.record("system", "SINGLE_SOURCE_NOTICE_ENDED", "tender", tenderId, null,
+                    Map.of("objections", objections(tenderId).size()));
+        }
+        return unansweredObjections(tenderId);
     }
 
     @PermitAll
@@ -141,7 +159,8 @@ public class SingleSourceService {
     public void stop(Long tenderId, String actor) {
         String reason = objections(tenderId).stream().map(Objection::getReply).filter(Objects::nonNull)
                 .reduce((a, b) -> b).orElse("");
-        tenders.cancelSingleSource(tenderId, "单一来源采购因异议成立而终止 The single source is stopped: an objection was upheld.\n" + reason, actor);
+        tenders.endSingleSource(tenderId, TenderStatus.CANCELLED,
+                "单一来源采购因异议成立而终止 The single source is stopped: an objection was upheld.\n" + reason, actor);
     }
 
     // ---------------------------------------------------------------- negotiation
@@ -193,6 +212,9 @@ public class SingleSourceService {
                 String why = vendors.ineligibility(vendor);
                 if (why != null) {
                     v.add(new Violation("vendorUscc", why));
+                } else if (t.getProposedSupplier() == null || !vendor.getName().strip().equals(t.getProposedSupplier().strip())) {
+                    // only the supplier the public notice named, which anyone could object to
+                    v.add(new Violation("vendorUscc", "negotiation.notTheNoticedSupplier", String.valueOf(t.getProposedSupplier())));
                 }
             }
         }
@@ -210,6 +232,12 @@ public class SingleSourceService {
         }
         LocalDate today = DeadlineRules.dateInChina(Instant.now());
         LocalDate noticeEnd = DeadlineRules.dateInChina(t.getBidDeadline());
+        // with objections, not before they were answered
+        for (Objection o : objections(tenderId)) {
+            if (o.getRepliedAt() != null && DeadlineRules.dateInChina(o.getRepliedAt()).isAfter(noticeEnd)) {
+                noticeEnd = DeadlineRules.dateInChina(o.getRepliedAt());
+            }
+        }
         List<Violation> rules = SingleSourceRules.checkNegotiation(team, minutes, date, noticeEnd, today,
                 prices == null ? Map.of() : prices, ceilings);
         if (date == null && negotiatedOn != null && !negotiatedOn.isBlank()) {
@@ -259,14 +287,10 @@ public class SingleSourceService {
 
     /** From the process after a failed negotiation: the lots and the tender fail. */
     @PermitAll
-    public void fail(Long tenderId, String actor) {
-        Tender t = em.find(Tender.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
-        for (TenderLot lot : t.getLots()) {
-            lot.setStatus("FAILED");
-        }
-        t.setStatus(TenderStatus.FAILED);
-        t.setUpdatedAt(Instant.now());
-        audit.record(actor, "TENDER_FAILED", "tender", tenderId, null, Map.of("reason", "single-source negotiation failed"));
+    public void fail(Long tenderId, String reason, String actor) {
+        tenders.endSingleSource(tenderId, TenderStatus.FAILED,
+                "单一来源采购终止：未能与供应商达成一致。The single source ended: no agreement was reached with the supplier.\n"
+                        + (reason == null ? "" : reason.strip()), actor);
     }
 
     /** The supplier confirms (CONFIRM) or declines (DECLINE, with the reason) the recorded negotiation. */
@@ -275,7 +299,7 @@ public class SingleSourceService {
         Negotiation n = currentFor(tenderId, RECORDED);
         Vendor me = vendors.mine();
         if (!me.getId().equals(n.getVendorId())) {
-            audit.record(me.getUsername(), "ACCESS_DENIED", "tender", tenderId, null, Map.of("negotiation", n.getId()));
+            audit.recordAlone(me.getUsername(), "ACCESS_DENIED", "tender", tenderId, Map.of("negotiation", n.getId()));
             throw AppException.forbidden("negotiation.notYours");
         }
         if ("DECLINE".equals(decision) && (comment == null || comment.isBlank())) {
@@ -317,6 +341,11 @@ public class SingleSourceService {
         Negotiation n = currentFor(tenderId, APPROVED);
         Tender t = em.find(Tender.class, tenderId);
         Vendor vendor = em.find(Vendor.class, n.getVendorId());
+        String why = vendors.ineligibility(vendor);
+        if (why != null) {
+            // suspended (a document expired) since the negotiation: the head's approval is refused
+            throw AppException.conflict(why);
+        }
         List<Long> ids = new ArrayList<>();
         for (NegotiationPrice p : prices(n.getId())) {
             Award existing = em.createQuery("select a from Award a where a.negotiationId = :n and a.lotId = :l", Award.class)
@@ -364,6 +393,8 @@ public class SingleSourceService {
         int started = 0;
         for (Tender t : em.createQuery("select t from Tender t where t.method = :m and t.status = :s order by t.id", Tender.class)
                 .setParameter("m", ProcurementMethod.SINGLE_SOURCE).setParameter("s", TenderStatus.PUBLISHED).getResultList()) {
+            // two nodes starting at once: the row lock lets one of them start it, the other sees its history
+            em.lock(t, LockModeType.PESSIMISTIC_WRITE);
             String key = String.valueOf(t.getId());
             var engine = bootstrap.engine();
             if (engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("single-source")
@@ -404,11 +435,17 @@ public class SingleSourceService {
         if (t == null) {
             throw AppException.notFound("tender.notFound");
         }
-        if (t.getMethod() != ProcurementMethod.SINGLE_SOURCE || t.getStatus() != TenderStatus.PUBLISHED) {
+        if (t.getMethod() != ProcurementMethod.SINGLE_SOURCE) {
             throw AppException.conflict("negotiation.notOpen");
         }
-        if (Instant.now().isBefore(t.getBidDeadline())) {
+        if (t.getStatus() == TenderStatus.PUBLISHED || Instant.now().isBefore(t.getBidDeadline())) {
             throw AppException.conflict("negotiation.noticeRunning");
+        }
+        if (t.getStatus() != TenderStatus.OPENED) {
+            throw AppException.conflict("negotiation.notOpen");
+        }
+        if (unansweredObjections(tenderId) > 0) {
+            throw AppException.conflict("negotiation.objectionsOpen");
         }
         return t;
     }

@@ -366,7 +366,7 @@ public class TaskActions {
                         ts.complete(t.getId(), Map.of("negotiationDecision", decision, "vendorUser", singleSource.supplierLogin(tenderId)));
                     } else {
                         singleSource.recordFailure(tenderId, comment);
-                        ts.complete(t.getId(), Map.of("negotiationDecision", decision));
+                        ts.complete(t.getId(), Map.of("negotiationDecision", decision, "failureReason", comment.strip()));
                     }
                 }
                 case "confirmOffer" -> {

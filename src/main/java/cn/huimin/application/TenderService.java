@@ -268,19 +268,25 @@ public class TenderService {
                 .processInstanceBusinessKey(String.valueOf(tenderId)).active().singleResult();
     }
 
-    /** A single source stops after an upheld objection: the tender is cancelled with a public notice giving the reason. */
+    /**
+     * A single source ends without an award: CANCELLED (an objection was upheld) or FAILED (no agreement; every lot
+     * fails), with a public termination notice giving the reason.
+     */
     @PermitAll
-    public void cancelSingleSource(Long tenderId, String reason, String actor) {
+    public void endSingleSource(Long tenderId, TenderStatus status, String reason, String actor) {
         Tender t = em.find(Tender.class, tenderId, LockModeType.PESSIMISTIC_WRITE);
-        if (t.getStatus() != TenderStatus.PUBLISHED) {
+        if (t.getStatus() != TenderStatus.PUBLISHED && t.getStatus() != TenderStatus.OPENED) {
             throw AppException.conflict("tender.notPublished");
         }
         Map<String, Object> before = snapshot(t);
         Instant now = Instant.now();
-        t.setStatus(TenderStatus.CANCELLED);
+        t.setStatus(status);
         t.setUpdatedAt(now);
+        if (status == TenderStatus.FAILED) {
+            t.getLots().forEach(l -> l.setStatus("FAILED"));
+        }
         addNotice(t, TenderNotice.Kind.CANCELLATION, reason, now);
-        audit.record(actor, "TENDER_CANCELLED", "tender", t.getId(), before, snapshot(t));
+        audit.record(actor, status == TenderStatus.FAILED ? "TENDER_FAILED" : "TENDER_CANCELLED", "tender", t.getId(), before, snapshot(t));
     }
 
     /** Moves the opening timer with the deadline (the timer has not fired: the deadline is still ahead). */

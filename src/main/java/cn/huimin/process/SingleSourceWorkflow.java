@@ -20,7 +20,7 @@ public class SingleSourceWorkflow {
 
     /** At the end of the notice: how many objections wait for a reply ("objections", a plain long). */
     public void countObjections(DelegateExecution execution) {
-        execution.setVariable("objections", singleSource.unansweredObjections(tender(execution)));
+        execution.setVariable("objections", singleSource.noticeEnded(tender(execution)));
     }
 
     public void stop(DelegateExecution execution) {
@@ -28,7 +28,7 @@ public class SingleSourceWorkflow {
     }
 
     public void fail(DelegateExecution execution) {
-        singleSource.fail(tender(execution), Actors.of(execution));
+        singleSource.fail(tender(execution), (String) execution.getVariable("failureReason"), Actors.of(execution));
     }
 
     public void award(DelegateExecution execution) {

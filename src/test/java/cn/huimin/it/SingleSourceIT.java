@@ -56,10 +56,10 @@ class SingleSourceIT {
     @Test
     @Order(1)
     void duringTheNoticeVendorsMayObjectAndNothingCanBeNegotiated() throws Exception {
-        tenderId = published("送戏下乡地方戏专场 (IT single source negotiation)");
-        lotId = api.tender(tenderId, "officer").path("lots").get(0).path("id").asLong();
         supplierUscc = BiddingCalls.string("select uscc from vendor where username = ?", SUPPLIER);
         supplierName = BiddingCalls.string("select name from vendor where username = ?", SUPPLIER);
+        tenderId = published("送戏下乡地方戏专场 (IT single source negotiation)");
+        lotId = api.tender(tenderId, "officer").path("lots").get(0).path("id").asLong();
 
         assertThat(api.get("/api/public/tenders/" + tenderId + "/objections", null)).isEmpty();
         Answer lodged = objection("vendor1", tenderId, "该剧团并非唯一能演出该剧种的院团 <script>alert('x')</script>");
@@ -90,6 +90,8 @@ class SingleSourceIT {
         assertProblem(objection("vendor2", tenderId, "公示结束之后提出的异议应被拒绝"), 409, "objection.closed");
 
         String handle = awaitTask("officer", tenderId, "handleObjections");
+        // the notice is over: the tender waits for its negotiation, and no amendment or cancellation is taken
+        assertThat(api.tender(tenderId, "officer").path("status").asText()).isEqualTo("OPENED");
         assertThat(api.task("head", tenderId, "handleObjections")).isNull();
         assertProblem(complete("officer", handle, "PROCEED", null, Map.of()), 422, "objection.replyRequired");
         assertProblem(complete("officer", handle, "MAYBE", "答复", Map.of()), 422, "task.decisionUnknown");
@@ -121,6 +123,10 @@ class SingleSourceIT {
             u.put("vendorUscc", unverified);
             assertProblem(complete("officer", negotiate, "SUBMIT", null, u), 422, "vendor.notVerified");
         }
+        // only the supplier the notice named: another verified vendor is refused
+        Map<String, String> other = good("100000.00");
+        other.put("vendorUscc", BiddingCalls.string("select uscc from vendor where username = 'vendor1'"));
+        assertProblem(complete("officer", negotiate, "SUBMIT", null, other), 422, "negotiation.notTheNoticedSupplier");
         assertThat(complete("officer", negotiate, "SUBMIT", null, good("110000.00")).status()).isEqualTo(200);
 
         // the supplier confirms; nobody else sees the step
@@ -210,13 +216,17 @@ class SingleSourceIT {
             Thread.sleep(200);
         }
         assertThat(BiddingCalls.string("select count(*) from tender_lot where tender_id = ? and status = 'FAILED'", id)).isEqualTo("1");
+        assertThat(BiddingCalls.string("select text_body from tender_notice where tender_id = ? and kind = 'CANCELLATION'", id))
+                .contains("未能与供应商达成一致", "供应商报价高于预算");
     }
 
     // ------------------------------------------------------------------ helpers
 
     /** A single-source tender approved by the head and finance and published. */
     private long published(String title) throws Exception {
-        JsonNode t = api.createAndSubmit("officer", api.singleSource(title, "120000.00", "HM-XS-1"));
+        ObjectNode form = api.singleSource(title, "120000.00", "HM-XS-1");
+        form.put("proposedSupplier", supplierName);
+        JsonNode t = api.createAndSubmit("officer", form);
         long id = t.path("id").asLong();
         api.decide("head", id, "approveTender", "APPROVE", null);
         api.decide("finance", id, "approveTenderFinance", "APPROVE", null);

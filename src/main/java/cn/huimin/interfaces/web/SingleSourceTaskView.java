@@ -124,6 +124,8 @@ public class SingleSourceTaskView extends ViewSupport {
     public List<NegotiationPrice> getPrices() { return prices; }
     public List<Negotiation> getHistory() { return history; }
     public String getSupplierName() { return supplierName; }
+    /** The supplier sees the current offer only: neither earlier rounds nor the head's comments to the officer. */
+    public boolean isStaffView() { return !inRole("vendor"); }
     public String getComment() { return comment; }
     public void setComment(String comment) { this.comment = comment; }
     public String getVendorUscc() { return vendorUscc; }
