@@ -418,18 +418,19 @@ public class SingleSourceService {
         return v == null ? null : v.getUscc();
     }
 
-    /** The USCC of the registered vendor of exactly that name, to start the officer's negotiation form; or null. */
+    /** The USCC of the supplier the tender's notice proposed, when exactly one registered vendor has that name; or null. */
     @RolesAllowed(Role.OFFICER)
-    public String usccOfName(String name) {
-        if (name == null || name.isBlank()) {
+    public String proposedSupplierUscc(Long tenderId) {
+        Tender t = tenderId == null ? null : em.find(Tender.class, tenderId);
+        if (t == null || t.getProposedSupplier() == null || t.getProposedSupplier().isBlank()) {
             return null;
         }
         List<String> found = em.createQuery("select v.uscc from Vendor v where v.name = :n", String.class)
-                .setParameter("n", name.strip()).setMaxResults(2).getResultList();
+                .setParameter("n", t.getProposedSupplier().strip()).setMaxResults(2).getResultList();
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    /** The officer's negotiation step is possible: a published single-source tender whose notice has ended. */
+    /** The officer's negotiation step is possible: a single-source tender whose notice has ended (OPENED), every objection answered. */
     private Tender negotiable(Long tenderId) {
         Tender t = tenderId == null ? null : em.find(Tender.class, tenderId);
         if (t == null) {

@@ -425,15 +425,16 @@ public class TaskActions {
 
     private TaskRow describe(Task t) {
         TaskRow r = TaskRow.of(t);
-        Object id = engine().getTaskService().getVariable(t.getId(), "tenderId");
-        if (id instanceof Long tenderId) {
+        // one read of the variables a row shows, not one per variable
+        Map<String, Object> vars = engine().getTaskService().getVariables(t.getId(), List.of("tenderId", "contractId", "vendorId"));
+        if (vars.get("tenderId") instanceof Long tenderId) {
             r.setTenderId(tenderId);
             r.setTenderTitle(tenders.title(tenderId));
         }
-        if (engine().getTaskService().getVariable(t.getId(), "contractId") instanceof Long contractId) {
+        if (vars.get("contractId") instanceof Long contractId) {
             r.setContractId(contractId);
         }
-        if (engine().getTaskService().getVariable(t.getId(), "vendorId") instanceof Long vendorId) {
+        if (vars.get("vendorId") instanceof Long vendorId) {
             r.setVendorName(vendors.nameOf(vendorId));
         }
         return r;

@@ -304,12 +304,34 @@ final class ApiCalls {
     }
 
     Answer complete(String user, String taskId, String decision, String comment) throws Exception {
+        return complete(user, taskId, decision, comment, Map.of());
+    }
+
+    /** Completes a task with the details some steps take (scores, prices, the negotiation's fields). */
+    Answer complete(String user, String taskId, String decision, String comment, Map<String, String> details) throws Exception {
         ObjectNode d = JSON.createObjectNode();
         d.put("decision", decision);
         if (comment != null) {
             d.put("comment", comment);
         }
+        if (!details.isEmpty()) {
+            ObjectNode det = d.putObject("details");
+            details.forEach(det::put);
+        }
         return call("POST", "/api/tasks/" + taskId + "/complete", user, d);
+    }
+
+    /** The user's task of that step for the tender, waiting for it (the engine may still be moving) at most max. */
+    JsonNode awaitTask(String user, long tenderId, String key, java.time.Duration max) throws Exception {
+        long until = System.nanoTime() + max.toNanos();
+        while (true) {
+            JsonNode t = task(user, tenderId, key);
+            if (t != null) {
+                return t;
+            }
+            assertThat(System.nanoTime()).as("%s gets a %s task for tender %d", user, key, tenderId).isLessThan(until);
+            Thread.sleep(300);
+        }
     }
 
     void decide(String user, long tenderId, String key, String decision, String comment) throws Exception {

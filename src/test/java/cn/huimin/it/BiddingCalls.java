@@ -314,9 +314,14 @@ final class BiddingCalls {
 
     /** Makes the bid-opening timer of the tender due now; the job executor fires it. */
     static void fireOpeningTimer(long tenderId) throws Exception {
+        fireTimer(tenderId, "bid-opening");
+    }
+
+    /** Makes the one timer of the tender's process (bid-opening, or single-source's notice) due now; the job executor fires it. */
+    static void fireTimer(long tenderId, String processKey) throws Exception {
         int jobs = update("update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ in "
-                + "(select id_ from act_ru_execution where business_key_ = ? and proc_def_id_ like 'bid-opening%')", String.valueOf(tenderId));
-        assertThat(jobs).as("the bid-opening timer job of tender %d", tenderId).isEqualTo(1);
+                + "(select id_ from act_ru_execution where business_key_ = ? and proc_def_id_ like ?)", String.valueOf(tenderId), processKey + "%");
+        assertThat(jobs).as("the %s timer job of tender %d", processKey, tenderId).isEqualTo(1);
     }
 
     /** Polls the public opening record until it exists (at most the time given). */

@@ -72,14 +72,7 @@ class ContractIT {
     }
 
     private Answer complete(String user, String taskId, String decision, String comment, Map<String, String> details) throws Exception {
-        ObjectNode d = ApiCalls.JSON.createObjectNode();
-        d.put("decision", decision);
-        if (comment != null) {
-            d.put("comment", comment);
-        }
-        ObjectNode det = d.putObject("details");
-        details.forEach(det::put);
-        return api.call("POST", "/api/tasks/" + taskId + "/complete", user, d);
+        return api.complete(user, taskId, decision, comment, details);
     }
 
     /** The user's open task of that step for the contract, waiting for it at most the time given. */

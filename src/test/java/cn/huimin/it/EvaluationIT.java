@@ -69,26 +69,11 @@ class EvaluationIT {
     }
 
     private Answer complete(String user, String taskId, String decision, String comment, Map<String, String> details) throws Exception {
-        ObjectNode d = ApiCalls.JSON.createObjectNode();
-        d.put("decision", decision);
-        if (comment != null) {
-            d.put("comment", comment);
-        }
-        ObjectNode det = d.putObject("details");
-        details.forEach(det::put);
-        return api.call("POST", "/api/tasks/" + taskId + "/complete", user, d);
+        return api.complete(user, taskId, decision, comment, details);
     }
 
     private JsonNode awaitTask(String user, String key, Duration max) throws Exception {
-        long until = System.nanoTime() + max.toNanos();
-        while (true) {
-            JsonNode t = api.task(user, tenderId, key);
-            if (t != null) {
-                return t;
-            }
-            assertThat(System.nanoTime()).as("%s gets a %s task for tender %d", user, key, tenderId).isLessThan(until);
-            Thread.sleep(300);
-        }
+        return api.awaitTask(user, tenderId, key, max);
     }
 
     @Test

@@ -237,9 +237,7 @@ class SingleSourceIT {
     /** The notice ended a second ago (database clock) and the process's timer is due now; the job executor fires it. */
     private static void noticeEnded(long id) throws Exception {
         BiddingCalls.deadlinePassed(id, "1 second");
-        int jobs = BiddingCalls.update("update act_ru_job set duedate_ = now() - interval '1 second' where process_instance_id_ in "
-                + "(select id_ from act_ru_execution where business_key_ = ? and proc_def_id_ like 'single-source%')", String.valueOf(id));
-        assertThat(jobs).as("the notice timer of tender %d", id).isEqualTo(1);
+        BiddingCalls.fireTimer(id, "single-source");
     }
 
     private Map<String, String> good(String price) {
@@ -260,26 +258,11 @@ class SingleSourceIT {
     }
 
     private Answer complete(String user, String taskId, String decision, String comment, Map<String, String> details) throws Exception {
-        ObjectNode d = ApiCalls.JSON.createObjectNode();
-        d.put("decision", decision);
-        if (comment != null) {
-            d.put("comment", comment);
-        }
-        ObjectNode det = d.putObject("details");
-        details.forEach(det::put);
-        return api.call("POST", "/api/tasks/" + taskId + "/complete", user, d);
+        return api.complete(user, taskId, decision, comment, details);
     }
 
     private String awaitTask(String user, long id, String key) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonNode t = api.task(user, id, key);
-            if (t != null) {
-                return t.path("id").asText();
-            }
-            assertThat(System.nanoTime()).as("%s gets a %s task for tender %d", user, key, id).isLessThan(until);
-            Thread.sleep(300);
-        }
+        return api.awaitTask(user, id, key, Duration.ofSeconds(30)).path("id").asText();
     }
 
     private JsonNode awaitAwards(long id) throws Exception {

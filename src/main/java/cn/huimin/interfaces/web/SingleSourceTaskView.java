@@ -67,7 +67,7 @@ public class SingleSourceTaskView extends ViewSupport {
                 }
                 if ("negotiateSingleSource".equals(key) && negotiation == null) {
                     // the first round: the supplier proposed in the notice, when exactly one registered vendor has its name
-                    vendorUscc = singleSource.usccOfName(proposedSupplier(t));
+                    vendorUscc = singleSource.proposedSupplierUscc(t);
                 }
                 if ("negotiateSingleSource".equals(key) && negotiation != null) {
                     vendorUscc = singleSource.usccOfVendor(negotiation.getVendorId());
@@ -103,10 +103,6 @@ public class SingleSourceTaskView extends ViewSupport {
             return "/inbox.xhtml?faces-redirect=true";
         }
         return null;
-    }
-
-    private String proposedSupplier(Long tenderId) {
-        return tenders.form(tenderId).getProposedSupplier();
     }
 
     public String priceOf(Long lotId) {
