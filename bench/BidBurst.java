@@ -518,6 +518,8 @@ public class BidBurst {
         final AtomicInteger repeatedReceipts = new AtomicInteger();
         final AtomicInteger failedBids = new AtomicInteger();
         final AtomicLong uploadedBytes = new AtomicLong();
+        /** per bid: {start of its upload since the burst's start, upload ns, submit ns} */
+        final ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
         final ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
 
@@ -621,6 +623,7 @@ public class BidBurst {
                         st.repeatedReceipts.incrementAndGet();
                     }
                     st.submit.add(t3 - t2);
+                    st.timeline.add(new long[] {t0 - start, t1 - t0, t3 - t2});
                     st.both.add(t3 - t0);
                     st.doneAt.add(t3 - start);
                     if (intervalNanos > 0) {
@@ -670,7 +673,14 @@ public class BidBurst {
         System.out.printf("wall time                 : %.1f s (last receipt at %.1f s)%n", wall / 1e9, lastDone);
         System.out.printf("throughput                : %.1f bids/s, %.1f MB/s of attachments%n", ok / lastDone,
                 st.uploadedBytes.get() / 1048576.0 / lastDone);
-        System.out.printf("target %d bids in 60 s     : %s (%d receipts within 60 s)%n", total, within60 >= total ? "MET" : "NOT MET", within60);
+        if (intervalNanos > 0) {
+            // paced: the bids are offered over the whole period, so the last one cannot be answered before it ends
+            double lastPlanned = (total - 1) * intervalNanos / 1e9;
+            System.out.printf("offered over %.0f s        : %d of %d accepted; last receipt %.1f s after the last planned start (%.1f s)%n",
+                    overSeconds, ok, total, lastDone - lastPlanned, lastPlanned);
+        } else {
+            System.out.printf("target %d bids in 60 s     : %s (%d receipts within 60 s)%n", total, within60 >= total ? "MET" : "NOT MET", within60);
+        }
         System.out.println("latency (ms)                  n      p50      p95      p99      max     mean");
         pct("upload (POST attachments)", st.upload);
         pct("submit (POST bids)", st.submit);
@@ -678,6 +688,20 @@ public class BidBurst {
         if (intervalNanos > 0) {
             pct("planned start -> receipt", st.fromDue);
         }
+        long[] submits = st.submit.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (submits.length > 0) {
+            System.out.printf("goal p99 submit < 300 ms  : %s (%.0f ms)%n", at(submits, 99) < 300 ? "MET" : "NOT MET", at(submits, 99));
+        }
+        System.out.println("by 10 s of the burst (when the upload started): bids, ms upload p50/p99, submit p50/p99");
+        Map<Long, List<long[]>> windows = new java.util.TreeMap<>();
+        for (long[] b : st.timeline) {
+            windows.computeIfAbsent(b[0] / 10_000_000_000L, k -> new ArrayList<>()).add(b);
+        }
+        windows.forEach((w, l) -> {
+            long[] u = l.stream().mapToLong(b -> b[1]).sorted().toArray();
+            long[] sb = l.stream().mapToLong(b -> b[2]).sorted().toArray();
+            System.out.printf("  %3d-%3d s %5d   %6.0f %6.0f   %6.0f %6.0f%n", w * 10, w * 10 + 10, l.size(), at(u, 50), at(u, 99), at(sb, 50), at(sb, 99));
+        });
         System.out.printf("network errors retried    : %d; 5xx retried: %d%n", st.networkRetries.get(), st.serverErrorRetries.get());
         int errs = st.errors.values().stream().mapToInt(AtomicInteger::get).sum();
         System.out.printf("errors (final + retried)  : %d%n", errs);

@@ -1,5 +1,7 @@
 package cn.huimin.process;
 
+import cn.huimin.domain.shared.Envelope;
+
 import cn.huimin.application.DemoData;
 import cn.huimin.application.WorkingDays;
 import cn.huimin.infrastructure.Database;
@@ -87,11 +89,17 @@ public class Bootstrap {
     @ConfigProperty(name = "huimin.admin.password")
     java.util.Optional<String> adminPassword;
 
+    @Inject
+    @ConfigProperty(name = "huimin.warmup.seconds", defaultValue = "20")
+    int warmUpSeconds;
+
     private volatile ProcessEngine engine;
     private volatile boolean ready;
+    private volatile boolean sealingWarm;
 
     @PostConstruct
     void start() {
+        warmUpSealing();
         try {
             migrate();
             engine = buildEngine();
@@ -143,6 +151,33 @@ public class Bootstrap {
 
     public boolean isReady() {
         return ready;
+    }
+
+    /** True once the sealing warm-up has ended (readiness waits for it). */
+    public boolean isSealingWarm() {
+        return sealingWarm;
+    }
+
+    /**
+     * Compiles the bid sealing (AES-GCM, SHA-256) before the first request, beside the start-up: under a burst of
+     * uploads the JIT's compiler thread would get too little CPU to do it (see {@link Envelope#warmUp}).
+     */
+    private void warmUpSealing() {
+        if (warmUpSeconds <= 0) {
+            sealingWarm = true;
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                Envelope.WarmUp w = Envelope.warmUp(warmUpSeconds * 1000L);
+                LOG.info(String.format(java.util.Locale.ROOT, "Sealing warm-up: %s after %d rounds in %d ms (1 MB sealed and hashed in %.1f ms)",
+                        w.fast() ? "compiled" : "still slow", w.rounds(), w.millis(), w.msPerMegabyte()));
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "Sealing warm-up failed", e);
+            } finally {
+                sealingWarm = true;
+            }
+        });
     }
 
     private void migrate() throws Exception {

@@ -155,7 +155,13 @@ class RollbackIT {
     @Test
     @Order(2)
     void healthMetricsAndOpenApiAnswer() throws Exception {
+        // readiness also waits for the sealing warm-up, which runs beside the start-up for up to 20 s
         Answer ready = api.send("GET", "//health/ready", null, null, null, null, null);
+        for (long until = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
+             ready.status() != 200 && System.nanoTime() < until; ) {
+            Thread.sleep(250);
+            ready = api.send("GET", "//health/ready", null, null, null, null, null);
+        }
         assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
         JsonNode r = ready.json();
         assertThat(r.path("status").asText()).isEqualTo("UP");
@@ -170,6 +176,7 @@ class RollbackIT {
         assertThat(check.path("data").path("database").asBoolean()).isTrue();
         assertThat(check.path("data").path("engine").asBoolean()).isTrue();
         assertThat(check.path("data").path("pages").asBoolean()).isTrue();
+        assertThat(check.path("data").path("sealing").asBoolean()).isTrue();
 
         Answer live = api.send("GET", "//health/live", null, null, null, null, null);
         assertThat(live.status()).as(live.toString()).isEqualTo(200);

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
-/** UP only when the database answers and the process engine is running. */
+/** UP only when the database answers, the process engine is running, the pages are built and bid sealing is compiled. */
 @org.eclipse.microprofile.health.Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -31,7 +31,8 @@ public class ReadinessCheck implements HealthCheck {
         boolean engine = bootstrap.isReady() && !bootstrap.engine().getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey("tender-preparation").list().isEmpty();
         boolean pages = cn.huimin.interfaces.web.FacesReady.isReady();
-        return HealthCheckResponse.named("huimin").status(db && engine && pages).withData("database", db)
-                .withData("engine", engine).withData("pages", pages).build();
+        boolean sealing = bootstrap.isSealingWarm();
+        return HealthCheckResponse.named("huimin").status(db && engine && pages && sealing).withData("database", db)
+                .withData("engine", engine).withData("pages", pages).withData("sealing", sealing).build();
     }
 }
