@@ -282,44 +282,13 @@ public class BidBurst {
                     .append(",\"deliverables\":[{\"deliverableTypeId\":").append(screeningId)
                     .append(",\"placeId\":").append(placeId).append(",\"quantity\":12,\"perPeriod\":\"YEAR\"}]}");
         }
-        String tenderJson = "{\"title\":" + Json.str("压测 bid burst " + tag + ": 农村公益电影放映服务 " + lots + " 个标段")
-                + ",\"categoryId\":" + filmId + ",\"method\":\"OPEN_TENDER\",\"budget\":\"" + budget.setScale(2) + "\""
-                + ",\"priceWeight\":30,\"qualification\":\"具有电影放映经营许可证\",\"description\":\"bench\""
-                + ",\"lots\":[" + lotsJson + "]"
-                + ",\"factors\":[{\"name\":\"服务方案\",\"points\":40},{\"name\":\"放映设备\",\"points\":30}]}";
-        Map<String, Object> draft = must("POST", "api/tenders", officer, null, tenderJson, 201).obj();
-        long tenderId = num(draft.get("id"));
-        must("POST", "api/tenders/" + tenderId + "/submit?version=" + num(draft.get("version")), officer, null, null, 200);
-        String taskId = null;
-        for (int i = 0; i < 30 && taskId == null; i++) {
-            for (Object t : (List<?>) must("GET", "api/tasks?size=100", head, null, null, 200).obj().get("items")) {
-                Map<?, ?> task = (Map<?, ?>) t;
-                if ("approveTender".equals(task.get("key")) && task.get("tenderId") != null && num(task.get("tenderId")) == tenderId) {
-                    taskId = String.valueOf(task.get("id"));
-                }
-            }
-            if (taskId == null) {
-                Thread.sleep(500);
-            }
-        }
-        if (taskId == null) {
-            throw new IllegalStateException("no approveTender task for tender " + tenderId);
-        }
-        must("POST", "api/tasks/" + taskId + "/claim", head, null, null, 200);
-        must("POST", "api/tasks/" + taskId + "/complete", head, null, "{\"decision\":\"APPROVE\"}", 200);
-        Map<String, Object> published = must("GET", "api/tenders/" + tenderId, officer, null, null, 200).obj();
-        if (!"PUBLISHED".equals(published.get("status"))) {
-            throw new IllegalStateException("tender " + tenderId + " is " + published.get("status") + " after approval");
-        }
-        List<String> lotIds = new ArrayList<>();
-        List<String> lotCeilings = new ArrayList<>();
-        for (Object l : (List<?>) published.get("lots")) {
-            lotIds.add(String.valueOf(num(((Map<?, ?>) l).get("id"))));
-            lotCeilings.add(String.valueOf(((Map<?, ?>) l).get("budgetCeiling")));
-        }
-        int factors = ((List<?>) published.get("factors")).size();
-        System.out.printf("setup: tender %d published (%s), %d lots, bid deadline %s, bid security %s%n", tenderId,
-                published.get("noticeNumber"), lotIds.size(), published.get("bidDeadline"), published.get("bidSecurity"));
+        Map<String, Object> main = publishTender(officer, head, tag, "", lotsJson.toString(), lots, filmId, budget);
+        long tenderId = (Long) main.get("tenderId");
+        @SuppressWarnings("unchecked") List<String> lotIds = (List<String>) main.get("lotIds");
+        @SuppressWarnings("unchecked") List<String> lotCeilings = (List<String>) main.get("lotCeilings");
+        int factors = (Integer) main.get("factors");
+        // a second tender with the same lots for warm-up bids before the timed burst (bid-burst.sh BENCH_WARMUP_BIDS)
+        Map<String, Object> warm = publishTender(officer, head, tag, " warm-up", lotsJson.toString(), lots, filmId, budget);
 
         // ---- vendors: register, 3 documents, submit (in parallel), then the officers verify
         ExecutorService pool = Executors.newFixedThreadPool(setupThreads, daemon("setup"));
@@ -437,13 +406,65 @@ public class BidBurst {
         s.setProperty("factors", String.valueOf(factors));
         s.setProperty("vendors", String.join(",", usernames));
         s.setProperty("password", VENDOR_PASSWORD);
-        s.setProperty("bidDeadline", String.valueOf(published.get("bidDeadline")));
+        s.setProperty("bidDeadline", String.valueOf(main.get("bidDeadline")));
+        s.setProperty("warmup.tenderId", String.valueOf(warm.get("tenderId")));
+        s.setProperty("warmup.lotIds", String.join(",", (List<String>) warm.get("lotIds")));
         Files.createDirectories(statePath.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(statePath)) {
             s.store(w, "bench/BidBurst.java setup");
         }
         System.out.printf("setup: done in %.1f s; state in %s%n", (System.nanoTime() - t0) / 1e9, statePath);
         return 0;
+    }
+
+    static Map<String, Object> publishTender(String officer, String head, String tag, String titleSuffix, String lotsJson, int lots,
+                                             long filmId, BigDecimal budget) throws Exception {
+        String tenderJson = "{\"title\":" + Json.str("压测 bid burst " + tag + titleSuffix + ": 农村公益电影放映服务 " + lots + " 个标段")
+                + ",\"categoryId\":" + filmId + ",\"method\":\"OPEN_TENDER\",\"budget\":\"" + budget.setScale(2) + "\""
+                + ",\"priceWeight\":30,\"qualification\":\"具有电影放映经营许可证\",\"description\":\"bench\""
+                + ",\"lots\":[" + lotsJson + "]"
+                + ",\"factors\":[{\"name\":\"服务方案\",\"points\":40},{\"name\":\"放映设备\",\"points\":30}]}";
+        Map<String, Object> draft = must("POST", "api/tenders", officer, null, tenderJson, 201).obj();
+        long tenderId = num(draft.get("id"));
+        must("POST", "api/tenders/" + tenderId + "/submit?version=" + num(draft.get("version")), officer, null, null, 200);
+        String taskId = null;
+        for (int i = 0; i < 30 && taskId == null; i++) {
+            for (Object t : (List<?>) must("GET", "api/tasks?size=100", head, null, null, 200).obj().get("items")) {
+                Map<?, ?> task = (Map<?, ?>) t;
+                if ("approveTender".equals(task.get("key")) && task.get("tenderId") != null && num(task.get("tenderId")) == tenderId) {
+                    taskId = String.valueOf(task.get("id"));
+                }
+            }
+            if (taskId == null) {
+                Thread.sleep(500);
+            }
+        }
+        if (taskId == null) {
+            throw new IllegalStateException("no approveTender task for tender " + tenderId);
+        }
+        must("POST", "api/tasks/" + taskId + "/claim", head, null, null, 200);
+        must("POST", "api/tasks/" + taskId + "/complete", head, null, "{\"decision\":\"APPROVE\"}", 200);
+        Map<String, Object> published = must("GET", "api/tenders/" + tenderId, officer, null, null, 200).obj();
+        if (!"PUBLISHED".equals(published.get("status"))) {
+            throw new IllegalStateException("tender " + tenderId + " is " + published.get("status") + " after approval");
+        }
+        List<String> lotIds = new ArrayList<>();
+        List<String> lotCeilings = new ArrayList<>();
+        for (Object l : (List<?>) published.get("lots")) {
+            lotIds.add(String.valueOf(num(((Map<?, ?>) l).get("id"))));
+            lotCeilings.add(String.valueOf(((Map<?, ?>) l).get("budgetCeiling")));
+        }
+        int factors = ((List<?>) published.get("factors")).size();
+        System.out.printf("setup: tender %d published (%s)%s, %d lots, bid deadline %s, bid security %s%n", tenderId,
+                published.get("noticeNumber"), titleSuffix, lotIds.size(), published.get("bidDeadline"), published.get("bidSecurity"));
+        Map<String, Object> out = new HashMap<>();
+        out.put("tenderId", tenderId);
+        out.put("lotIds", lotIds);
+        out.put("lotCeilings", lotCeilings);
+        out.put("factors", factors);
+        out.put("bidDeadline", published.get("bidDeadline"));
+        return out;
+
     }
 
     static String randomTag(int n) {
@@ -533,8 +554,10 @@ public class BidBurst {
 
     static int burst(int threads) throws Exception {
         Properties s = loadState();
-        long tenderId = Long.parseLong(s.getProperty("tenderId"));
-        String[] lotIds = s.getProperty("lotIds").split(",");
+        // --warmup true: the warm-up tender (bids before the timed burst, not counted)
+        String prefix = Boolean.parseBoolean(opt("warmup", "false")) ? "warmup." : "";
+        long tenderId = Long.parseLong(s.getProperty(prefix + "tenderId"));
+        String[] lotIds = s.getProperty(prefix + "lotIds").split(",");
         int factors = Integer.parseInt(s.getProperty("factors"));
         String[] vendors = s.getProperty("vendors").split(",");
         String password = s.getProperty("password");

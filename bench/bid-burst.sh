@@ -18,7 +18,10 @@
 # the issue's deadline burst; a session whose previous bid is still unanswered sends the next one when it is. Latency
 # is measured per call and from each bid's planned start. BENCH_OVER_S=0: closed loop (every session sends its next
 # bid as soon as the previous one is answered: latency is then 200 / throughput by Little's law).
-# Environment: BENCH_OVER_S (60) BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
+# Warm-up: before the timed burst the same vendors bid on a second tender, paced the same way (not timed, not counted),
+# as on a deadline day when the server has been taking bids for days: the JIT has compiled the request path. The first
+# seconds of a burst right after a start are slower while it compiles (BENCH_WARMUP_VENDORS=0 measures that cold case).
+# Environment: BENCH_WARMUP_VENDORS (200; 0: no warm-up) BENCH_OVER_S (60) BENCH_VENDORS (200) BENCH_LOTS (10) BENCH_ATTACHMENT_KB (1024) BENCH_THREADS (200)
 #   BENCH_DB (huimin_bidburst) BENCH_PORT (first free from 18491) BENCH_OPENING_TIMEOUT_S (900)
 #   BENCH_SETUP_THREADS (1: setup requests one at a time) HUIMIN_JAVA_OPTS (server JVM options; default: run.sh's -Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
@@ -60,6 +63,17 @@ java bench/BidBurst.java setup --base "http://127.0.0.1:$port/" --vendors "$vend
 tender=$(grep '^tenderId=' "$out/state.properties" | cut -d= -f2)
 sleep 2
 heap_info before-burst
+
+warmup_vendors="${BENCH_WARMUP_VENDORS:-200}"
+if [ "$warmup_vendors" -gt 0 ]; then
+  echo; echo "== warm-up (not timed): $warmup_vendors vendors bid on every lot of a second tender, paced as the burst"
+  phase warmup
+  java bench/BidBurst.java burst --warmup true --vendors "$warmup_vendors" --base "http://127.0.0.1:$port/" --state "$out/state.properties" \
+    --receipts "$out/warmup-receipts.tsv" --threads "$threads" --attachment-kb "$kb" --max-seconds 900 --over-s "${BENCH_OVER_S:-60}" \
+    > "$out/warmup.txt" 2>&1 || { echo "warm-up failed:"; tail -n 20 "$out/warmup.txt"; exit 1; }
+  grep -E "bids accepted|throughput|goal p99" "$out/warmup.txt" | sed 's/^/  /'
+  sleep 5
+fi
 
 echo; echo "== burst (timed)"
 touch "$out/receipts.tsv"

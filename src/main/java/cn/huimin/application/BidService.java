@@ -6,6 +6,7 @@ import cn.huimin.domain.model.user.Role;
 import cn.huimin.domain.model.vendor.Vendor;
 import cn.huimin.domain.shared.Envelope;
 import cn.huimin.domain.shared.FileTypes;
+import cn.huimin.domain.shared.Jsons;
 import cn.huimin.domain.shared.Money;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +15,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -74,7 +74,7 @@ public class BidService {
         FileTypes.Type type = FileTypes.detect(content);
         byte[] key = keys.dataKey(t.getId());
         String plainSha = Envelope.sha256Hex(content);
-        JsonObject meta = Json.createObjectBuilder().add("name", fileName).add("type", type.mime).add("sha256", plainSha).build();
+        JsonObject meta = Jsons.object().add("name", fileName).add("type", type.mime).add("sha256", plainSha).build();
         BidAttachment a = new BidAttachment();
         a.setTenderId(tenderId);
         a.setVendorId(vendor.getId());
@@ -182,12 +182,12 @@ public class BidService {
             throw AppException.invalid(v);
         }
         byte[] key = keys.dataKey(t.getId());
-        JsonArrayBuilder props = Json.createArrayBuilder();
+        JsonArrayBuilder props = Jsons.array();
         for (int i = 0; i < factors.size(); i++) {
-            props.add(Json.createObjectBuilder().add("factor", factors.get(i).getPositionNo())
+            props.add(Jsons.object().add("factor", factors.get(i).getPositionNo())
                     .add("name", factors.get(i).getName()).add("text", f.getProposals().get(i)));
         }
-        JsonArrayBuilder atts = Json.createArrayBuilder();
+        JsonArrayBuilder atts = Jsons.array();
         List<Long> keptIds = new ArrayList<>();
         List<String> keptHashes = new ArrayList<>();
         for (Object[] row : attachments) {
@@ -213,9 +213,9 @@ public class BidService {
             keptHashes.add((String) row[4]);
         }
         for (int i = 0; i < keptIds.size(); i++) {
-            atts.add(Json.createObjectBuilder().add("id", keptIds.get(i)).add("sealedSha256", keptHashes.get(i)));
+            atts.add(Jsons.object().add("id", keptIds.get(i)).add("sealedSha256", keptHashes.get(i)));
         }
-        JsonObjectBuilder content = Json.createObjectBuilder()
+        JsonObjectBuilder content = Jsons.object()
                 .add("tenderId", t.getId()).add("lotId", lot.getId()).add("vendorId", vendor.getId())
                 .add("price", price.toPlainString()).add("proposals", props).add("attachments", atts)
                 .add("declaration", true).add("salt", Envelope.randomToken(16));
@@ -545,7 +545,7 @@ public class BidService {
     /** Opens a sealed bid's content; only the opening calls this, after the deadline. */
     static JsonObject unseal(byte[] key, Bid b) {
         byte[] plain = Envelope.open(key, b.getSealedContent(), Envelope.context("bid", b.getTenderId(), b.getLotId(), b.getVendorId()));
-        try (var r = Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
+        try (var r = Jsons.reader(new StringReader(new String(plain, StandardCharsets.UTF_8)))) {
             return r.readObject();
         }
     }

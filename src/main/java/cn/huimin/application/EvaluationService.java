@@ -12,6 +12,7 @@ import cn.huimin.domain.model.user.AppUser;
 import cn.huimin.domain.model.user.Role;
 import cn.huimin.domain.model.vendor.Vendor;
 import cn.huimin.domain.shared.Envelope;
+import cn.huimin.domain.shared.Jsons;
 import cn.huimin.domain.shared.WorkingDayCalendar;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -1165,7 +1166,7 @@ public class EvaluationService {
     }
 
     private static JsonObject readJson(byte[] bytes) {
-        try (var r = jakarta.json.Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        try (var r = Jsons.reader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             return r.readObject();
         }
     }

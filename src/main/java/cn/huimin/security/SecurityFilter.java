@@ -1,6 +1,7 @@
 package cn.huimin.security;
 
 import cn.huimin.application.AuditLog;
+import cn.huimin.domain.shared.Jsons;
 import cn.huimin.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.servlet.DispatcherType;
@@ -121,7 +122,7 @@ public class SecurityFilter extends HttpFilter {
             case 413 -> Messages.get(locale, "error.tooLarge");
             default -> Messages.get(locale, status >= 500 ? "error.server" : "error.badRequest");
         };
-        String body = jakarta.json.Json.createObjectBuilder().add("type", "about:blank")
+        String body = Jsons.object().add("type", "about:blank")
                 .add("title", Messages.get(locale, "problem." + kind)).add("status", status).add("detail", detail)
                 .build().toString();
         res.setStatus(status);

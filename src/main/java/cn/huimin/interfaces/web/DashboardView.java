@@ -2,10 +2,10 @@ package cn.huimin.interfaces.web;
 
 import cn.huimin.application.DashboardService;
 import cn.huimin.domain.model.place.Place;
+import cn.huimin.domain.shared.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
@@ -63,9 +63,9 @@ public class DashboardView extends ViewSupport {
         if (d == null) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder acts = Json.createArrayBuilder();
-        JsonArrayBuilder people = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsons.array();
+        JsonArrayBuilder acts = Jsons.array();
+        JsonArrayBuilder people = Jsons.array();
         for (DashboardService.Figures f : d.byPlace()) {
             labels.add(f.place());
             acts.add(f.activities());
@@ -81,8 +81,8 @@ public class DashboardView extends ViewSupport {
         if (d == null) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder acts = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsons.array();
+        JsonArrayBuilder acts = Jsons.array();
         for (DashboardService.MonthFigures f : d.byMonth()) {
             labels.add(f.month().toString());
             acts.add(f.activities());
@@ -96,8 +96,8 @@ public class DashboardView extends ViewSupport {
         if (d == null) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder scores = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsons.array();
+        JsonArrayBuilder scores = Jsons.array();
         for (DashboardService.VendorScore v : d.vendors()) {
             labels.add(v.vendor());
             scores.add(v.averageScore());
@@ -106,20 +106,20 @@ public class DashboardView extends ViewSupport {
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color, String axis) {
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color).add("borderColor", color)
+        return Jsons.object().add("label", label).add("data", data).add("backgroundColor", color).add("borderColor", color)
                 .add("yAxisID", axis);
     }
 
     private static String chart(String type, JsonArrayBuilder labels, List<JsonObjectBuilder> sets, boolean twoAxes) {
-        JsonArrayBuilder ds = Json.createArrayBuilder();
+        JsonArrayBuilder ds = Jsons.array();
         sets.forEach(ds::add);
-        JsonObjectBuilder scales = Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true));
+        JsonObjectBuilder scales = Jsons.object().add("y", Jsons.object().add("beginAtZero", true));
         if (twoAxes) {
-            scales.add("y1", Json.createObjectBuilder().add("beginAtZero", true).add("position", "right"));
+            scales.add("y1", Jsons.object().add("beginAtZero", true).add("position", "right"));
         }
-        String json = Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", ds))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("scales", scales))
+        String json = Jsons.object().add("type", type)
+                .add("data", Jsons.object().add("labels", labels).add("datasets", ds))
+                .add("options", Jsons.object().add("responsive", true).add("scales", scales))
                 .build().toString();
         // the configuration is written into a script: no "<" may close it
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

@@ -4,11 +4,11 @@ import cn.huimin.application.*;
 import cn.huimin.domain.model.audit.AuditEntry;
 import cn.huimin.domain.model.tender.TenderChange;
 import cn.huimin.domain.model.tender.TenderForm;
+import cn.huimin.domain.shared.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -68,7 +68,7 @@ public class TenderDetailView extends ViewSupport {
         String pi = tenders.processInstanceOf(id);
         if (pi != null) {
             diagramXml = tasks.processDefinitionXml(pi);
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = Jsons.array();
             tasks.activeActivities(pi).forEach(a::add);
             activeJson = a.build().toString();
         }
