@@ -32,13 +32,17 @@ public class BidResource {
     @EJB
     BidService bids;
 
+    @jakarta.inject.Inject
+    BidGate gate;
+
     @POST
     @Path("attachments")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pdf", "image/jpeg", "image/png"})
     @Operation(summary = "Upload one bid file (PDF, DOCX, XLSX, JPEG, PNG by content, at most 20 MB); it is sealed on arrival: ?tenderId=&name=")
     public Response attach(@QueryParam("tenderId") Long tenderId, @QueryParam("name") String name, InputStream body,
                            @Parameter(hidden = true) @HeaderParam("Content-Length") @jakarta.ws.rs.DefaultValue("-1") long length) {
-        return Response.status(201).entity(bids.uploadAttachment(tenderId, name, Uploads.read(body, length))).build();
+        byte[] content = Uploads.read(body, length); // the body arrives first, however slow the connection
+        return Response.status(201).entity(gate.run(() -> bids.uploadAttachment(tenderId, name, content))).build();
     }
 
     @POST
@@ -50,6 +54,11 @@ public class BidResource {
         if (f == null) {
             throw AppException.invalid("lotId", "validation.required");
         }
+        BidReceipt r = gate.run(() -> submitOnce(f, key));
+        return Response.status(r.isRepeated() ? 200 : 201).entity(r).build();
+    }
+
+    private BidReceipt submitOnce(BidForm f, String key) {
         BidReceipt r;
         try {
             r = bids.submit(f, key);
@@ -63,7 +72,7 @@ public class BidResource {
                 throw e; // nothing was stored under this key: the caller may retry with it
             }
         }
-        return Response.status(r.isRepeated() ? 200 : 201).entity(r).build();
+        return r;
     }
 
     @GET

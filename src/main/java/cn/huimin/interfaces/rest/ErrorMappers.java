@@ -42,14 +42,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             }
             return Problems.of(app, locale);
         }
+        if (AppErrors.concurrentChange(e)) {
+            LOG.log(Level.INFO, "concurrent change refused: {0}", String.valueOf(e));
+            return Problems.build(409, Messages.get(locale, "problem.CONFLICT"), Messages.get(locale, "tender.stale"), null);
+        }
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof EJBAccessException || c instanceof jakarta.ejb.AccessLocalException) {
                 auditForbidden("role");
                 return Problems.build(403, Messages.get(locale, "problem.FORBIDDEN"), Messages.get(locale, "error.forbidden"), null);
-            }
-            if (c instanceof jakarta.persistence.OptimisticLockException
-                    || c instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                return Problems.build(409, Messages.get(locale, "problem.CONFLICT"), Messages.get(locale, "tender.stale"), null);
             }
             if (c instanceof jakarta.json.bind.JsonbException || c instanceof jakarta.json.stream.JsonParsingException) {
                 LOG.log(Level.INFO, "unreadable JSON: {0}", c.getMessage());

@@ -47,15 +47,15 @@ public abstract class ViewSupport implements Serializable {
             }
             return;
         }
+        if (AppErrors.concurrentChange(e)) {
+            LOG.log(Level.INFO, "concurrent change refused: {0}", String.valueOf(e));
+            error(text("tender.stale"));
+            return;
+        }
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof jakarta.ejb.EJBAccessException || c instanceof jakarta.ejb.AccessLocalException) {
                 error(text("error.forbidden"));
                 forbiddenAudit("role");
-                return;
-            }
-            if (c instanceof jakarta.persistence.OptimisticLockException
-                    || c instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                error(text("tender.stale"));
                 return;
             }
         }
