@@ -241,6 +241,8 @@ final class BrowserSession implements AutoCloseable {
         }
         m.click();
         WebElement panel = visible(By.id(menuId + "_panel"));
+        // the panel slides open: a click on an item while it still moves can be lost
+        waitForAnimations();
         WebElement item = null;
         for (WebElement li : panel.findElements(By.cssSelector("li.ui-selectonemenu-item"))) {
             if (label.equals(li.getDomAttribute("data-label")) || label.equals(li.getText().trim())) {
@@ -255,13 +257,26 @@ final class BrowserSession implements AutoCloseable {
         }
         WebElement chosen = item;
         if (ajaxExpected) {
-            ajax(chosen::click);
+            ajax(() -> clickItem(chosen, menuId));
         } else {
-            chosen.click();
+            clickItem(chosen, menuId);
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
         waitForAnimations();
         wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
+    }
+
+    /** Clicks a menu item; when the panel is still open after a few seconds, the click was lost: once more. */
+    private void clickItem(WebElement item, String menuId) {
+        item.click();
+        try {
+            new WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            if (item.isDisplayed()) {
+                item.click();
+            }
+        }
     }
 
     /**

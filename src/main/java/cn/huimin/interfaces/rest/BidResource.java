@@ -33,7 +33,7 @@ public class BidResource {
     BidService bids;
 
     @jakarta.inject.Inject
-    BidGate gate;
+    cn.huimin.application.BidGate gate;
 
     @POST
     @Path("attachments")
@@ -41,8 +41,9 @@ public class BidResource {
     @Operation(summary = "Upload one bid file (PDF, DOCX, XLSX, JPEG, PNG by content, at most 20 MB); it is sealed on arrival: ?tenderId=&name=")
     public Response attach(@QueryParam("tenderId") Long tenderId, @QueryParam("name") String name, InputStream body,
                            @Parameter(hidden = true) @HeaderParam("Content-Length") @jakarta.ws.rs.DefaultValue("-1") long length) {
-        byte[] content = Uploads.read(body, length); // the body arrives first, however slow the connection
-        return Response.status(201).entity(gate.run(() -> bids.uploadAttachment(tenderId, name, content))).build();
+        // the body arrives first, however slow the connection; then it waits for a worker
+        return Response.status(201).entity(gate.upload(length, () -> Uploads.read(body, length),
+                content -> bids.uploadAttachment(tenderId, name, content))).build();
     }
 
     @POST

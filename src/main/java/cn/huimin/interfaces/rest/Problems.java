@@ -21,6 +21,7 @@ public final class Problems {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case TOO_MANY -> 429;
+            case BUSY -> 503;
         };
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Violation v : e.getViolations()) {
@@ -32,7 +33,8 @@ public final class Problems {
         }
         String detail = errors.stream().map(m -> (String) m.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
         Response r = build(status, Messages.get(locale, "problem." + e.getKind()), detail, errors);
-        return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build() : r;
+        return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build()
+                : status == 503 ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
     }
 
     public static Response build(int status, String title, String detail, List<Map<String, Object>> errors) {

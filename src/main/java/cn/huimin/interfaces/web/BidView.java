@@ -33,6 +33,9 @@ public class BidView extends ViewSupport {
     @EJB
     VendorService vendors;
 
+    @jakarta.inject.Inject
+    cn.huimin.application.BidGate gate;
+
     public static class LotChoice implements Serializable {
         private final Long id;
         private final int lotNo;
@@ -152,7 +155,7 @@ public class BidView extends ViewSupport {
         byte[] content = event.getFile().getContent();
         String name = event.getFile().getFileName();
         Map<String, Object>[] result = new Map[1];
-        if (attempt(() -> result[0] = bids.uploadAttachment(tenderId, name, content))) {
+        if (attempt(() -> result[0] = gate.run(() -> bids.uploadAttachment(tenderId, name, content)))) {
             uploads.add(new Upload((Long) result[0].get("id"), name, content.length, (String) result[0].get("sha256")));
             info(text("bid.attachmentSealed", name));
         }
@@ -171,7 +174,7 @@ public class BidView extends ViewSupport {
         f.setAttachmentIds(uploads.stream().map(Upload::getId).toList());
         f.setDeclaration(declaration);
         BidReceipt[] r = new BidReceipt[1];
-        if (attempt(() -> r[0] = bids.submit(f, idempotencyKey))) {
+        if (attempt(() -> r[0] = gate.run(() -> bids.submit(f, idempotencyKey)))) {
             receipt = r[0];
             idempotencyKey = UUID.randomUUID().toString();
             info(text(receipt.getReplacedBidId() == null ? "bid.submitted" : "bid.replaced", receipt.getBidId()));
