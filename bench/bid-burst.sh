@@ -3,8 +3,8 @@
 # to one open tender at the same moment, then the bids are checked in PostgreSQL and the tender is opened.
 #
 #   bench/bid-burst.sh                 (15-25 minutes on 2 cores; needs PostgreSQL on 127.0.0.1:5432, user postgres)
-#   HUIMIN_JAVA_OPTS="-Xmx6g -XX:+UseSerialGC" bench/bid-burst.sh    (the opening of 2,000 x 1 MB bids needs ~4.5 GB
-#                                                                     of heap: with the default -Xmx512m it fails)
+#   HUIMIN_JAVA_OPTS="-Xmx2g -XX:+UseParallelGC" bench/bid-burst.sh   (the options of the figures in the issue notes: heap
+#                                                                     at most ~700 MB, the opening of the 2,000 bids included)
 #
 # Steps: fresh database $BENCH_DB; start Huimin (deployments/run.sh) on a free port; setup, not timed (register,
 # document and verify the vendors, publish the tender); the burst (timed, bench/BidBurst.java: per-call latency,
