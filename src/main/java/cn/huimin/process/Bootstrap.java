@@ -96,6 +96,7 @@ public class Bootstrap {
     private volatile ProcessEngine engine;
     private volatile boolean ready;
     private volatile boolean sealingWarm;
+    private volatile long warmUpStarted = System.nanoTime();
 
     @PostConstruct
     void start() {
@@ -155,7 +156,8 @@ public class Bootstrap {
 
     /** True once the sealing warm-up has ended (readiness waits for it). */
     public boolean isSealingWarm() {
-        return sealingWarm;
+        // should the warm-up task never run (refused or dropped by the executor), readiness does not wait for ever
+        return sealingWarm || System.nanoTime() - warmUpStarted > (warmUpSeconds + 10) * 1_000_000_000L;
     }
 
     /**
@@ -167,17 +169,24 @@ public class Bootstrap {
             sealingWarm = true;
             return;
         }
-        executor.execute(() -> {
-            try {
-                Envelope.WarmUp w = Envelope.warmUp(warmUpSeconds * 1000L);
-                LOG.info(String.format(java.util.Locale.ROOT, "Sealing warm-up: %s after %d rounds in %d ms (1 MB sealed and hashed in %.1f ms)",
-                        w.fast() ? "compiled" : "still slow", w.rounds(), w.millis(), w.msPerMegabyte()));
-            } catch (RuntimeException e) {
-                LOG.log(java.util.logging.Level.WARNING, "Sealing warm-up failed", e);
-            } finally {
-                sealingWarm = true;
-            }
-        });
+        warmUpStarted = System.nanoTime();
+        try {
+            executor.execute(() -> {
+                try {
+                    Envelope.WarmUp w = Envelope.warmUp(warmUpSeconds * 1000L);
+                    LOG.info(String.format(java.util.Locale.ROOT, "Sealing warm-up: %s after %d rounds in %d ms (1 MB sealed and hashed in %.1f ms)",
+                            w.fast() ? "compiled" : "still slow", w.rounds(), w.millis(), w.msPerMegabyte()));
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "Sealing warm-up failed", e);
+                } finally {
+                    sealingWarm = true;
+                }
+            });
+        } catch (RuntimeException e) {
+            // an optimisation only: the start-up goes on without it
+            LOG.log(java.util.logging.Level.WARNING, "Sealing warm-up not started", e);
+            sealingWarm = true;
+        }
     }
 
     private void migrate() throws Exception {

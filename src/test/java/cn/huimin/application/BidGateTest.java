@@ -128,7 +128,7 @@ class BidGateTest {
 
     @Test
     void smallUploadsGoTogetherAndAnOversizedOneIsHandedStraightToTheReader() throws Exception {
-        BidGate g = gate(2, 1, 200);
+        BidGate g = gate(2, 1, 10_000);
         // 20 uploads of 1 MB fit the 20 MB budget at once: none waits for memory
         CountDownLatch all = new CountDownLatch(20);
         List<Future<byte[]>> fs = new ArrayList<>();

@@ -34,7 +34,8 @@ public final class Problems {
         String detail = errors.stream().map(m -> (String) m.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
         Response r = build(status, Messages.get(locale, "problem." + e.getKind()), detail, errors);
         return status == 429 ? Response.fromResponse(r).header("Retry-After", "60").build()
-                : status == 503 ? Response.fromResponse(r).header("Retry-After", "5").build() : r;
+                // busy: an upload's body may not have been read; close rather than drain it
+                : status == 503 ? Response.fromResponse(r).header("Retry-After", "5").header("Connection", "close").build() : r;
     }
 
     public static Response build(int status, String title, String detail, List<Map<String, Object>> errors) {
