@@ -60,6 +60,11 @@ public class BidGate {
         return workerCount;
     }
 
+    /** Requests waiting for memory to read their upload into. */
+    int waitingForMemory() {
+        return uploadBytes.getQueueLength();
+    }
+
     /** Runs the work when a worker is free (in arrival order). */
     public <T> T run(Supplier<T> work) {
         acquire(workers, 1);

@@ -96,7 +96,7 @@ public class Bootstrap {
     private volatile ProcessEngine engine;
     private volatile boolean ready;
     private volatile boolean sealingWarm;
-    private volatile long warmUpStarted = System.nanoTime();
+    private final long warmUpStarted = System.nanoTime();
 
     @PostConstruct
     void start() {
@@ -169,7 +169,6 @@ public class Bootstrap {
             sealingWarm = true;
             return;
         }
-        warmUpStarted = System.nanoTime();
         try {
             executor.execute(() -> {
                 try {

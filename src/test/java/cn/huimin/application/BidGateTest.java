@@ -118,7 +118,10 @@ class BidGateTest {
             secondRead.set(true);
             return new byte[16];
         }, c -> 2));
-        Thread.sleep(200);
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); g.waitingForMemory() == 0; ) {
+            assertThat(System.nanoTime()).as("the second upload waits for memory").isLessThan(until);
+            Thread.onSpinWait();
+        }
         assertThat(secondRead).as("read while the first upload still holds its memory").isFalse();
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);

@@ -66,6 +66,20 @@ public final class ItSupport {
     }
 
     /**
+     * /health/ready once it answers 200, or its last answer after 40 s: readiness also waits for the sealing warm-up,
+     * which runs beside the start-up for up to 20 s.
+     */
+    public static HttpResponse<String> awaitReady(URI base) throws Exception {
+        HttpResponse<String> ready = call(base, "GET", "//health/ready", null, null);
+        for (long until = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
+             ready.statusCode() != 200 && System.nanoTime() < until; ) {
+            Thread.sleep(250);
+            ready = call(base, "GET", "//health/ready", null, null);
+        }
+        return ready;
+    }
+
+    /**
      * Calls path below the application's context root; a path starting with "//" is taken from the server root
      * (health, metrics, openapi).
      */

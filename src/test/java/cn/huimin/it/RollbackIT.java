@@ -155,13 +155,8 @@ class RollbackIT {
     @Test
     @Order(2)
     void healthMetricsAndOpenApiAnswer() throws Exception {
-        // readiness also waits for the sealing warm-up, which runs beside the start-up for up to 20 s
+        ItSupport.awaitReady(ItSupport.base(deployed));
         Answer ready = api.send("GET", "//health/ready", null, null, null, null, null);
-        for (long until = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
-             ready.status() != 200 && System.nanoTime() < until; ) {
-            Thread.sleep(250);
-            ready = api.send("GET", "//health/ready", null, null, null, null, null);
-        }
         assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
         JsonNode r = ready.json();
         assertThat(r.path("status").asText()).isEqualTo("UP");

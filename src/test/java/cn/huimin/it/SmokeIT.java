@@ -27,13 +27,7 @@ class SmokeIT {
     @Test
     void readyOnPostgresql() throws Exception {
         URI base = ItSupport.base(deployed);
-        HttpResponse<String> ready = ItSupport.call(base, "GET", "//health/ready", null, null);
-        // readiness also waits for the sealing warm-up, which runs beside the start-up for up to 20 s
-        for (long until = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
-             ready.statusCode() != 200 && System.nanoTime() < until; ) {
-            Thread.sleep(250);
-            ready = ItSupport.call(base, "GET", "//health/ready", null, null);
-        }
+        HttpResponse<String> ready = ItSupport.awaitReady(base);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"");
         HttpResponse<String> me = ItSupport.call(base, "GET", "/api/me", "officer", null);
